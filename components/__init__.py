@@ -1,0 +1,1 @@
+"""Reusable Streamlit UI pieces: map, panels, filters, view state."""

@@ -1,0 +1,1 @@
+"""Datasets, schemas, loaders and build scripts of the atlas (plain Python, no streamlit)."""

@@ -1,0 +1,1 @@
+"""Geometry and spatial logic of the atlas (plain Python, no streamlit)."""
