@@ -1,0 +1,170 @@
+"""Leaflet layers whose data travel as JSON, never as code.
+
+folium's ``Popup`` and ``GeoJsonTooltip`` paste text into JavaScript template
+literals or ``innerHTML``; a name like ``${alert(1)}`` or ``<script>`` would run.
+These layers instead embed a JSON document (with ``</`` escaped so it cannot close
+the script tag) and bind popup and tooltip HTML that the server built with every
+text escaped (see ``components.popups``).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from branca.element import MacroElement
+from jinja2 import Template
+
+HATCH_ID = "atlas-hatch"
+HATCH_FILL = f"url(#{HATCH_ID})"
+
+
+def js_json(value: Any) -> str:
+    """JSON safe to paste inside a ``<script>`` element."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("</", "<\\/").replace("<!--", "<\\!--")
+
+
+class ChoroplethLayer(MacroElement):
+    """Polygons filled with ``properties.fill``; ``properties.tip`` is their tooltip HTML.
+
+    A fill of ``HATCH_FILL`` draws the "non disponible" hatch pattern. Feature
+    ``properties.code`` comes back to Python through streamlit-folium's
+    ``last_active_drawing`` when a shape is clicked.
+    """
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = L.geoJSON({{ this.data_js }}, {
+  style: function (f) {
+    return {
+      fillColor: f.properties.fill, fillOpacity: {{ this.fill_opacity }},
+      color: f.properties.stroke || "{{ this.stroke }}",
+      weight: f.properties.weight || {{ this.weight }},
+      className: "{{ this.class_name }}"
+    };
+  },
+  onEachFeature: function (f, layer) {
+    if (f.properties.tip) {
+      layer.bindTooltip(f.properties.tip, {sticky: true, direction: "top", opacity: 0.95});
+    }
+  }
+}).addTo({{ this._parent.get_name() }});
+(function (map) {
+  var svg = map.getPanes().overlayPane.querySelector("svg");
+  if (svg && !svg.querySelector("#{{ hatch_id }}")) {
+    var ns = "http://www.w3.org/2000/svg";
+    var defs = document.createElementNS(ns, "defs");
+    defs.innerHTML = '<pattern id="{{ hatch_id }}" width="6" height="6" ' +
+      'patternUnits="userSpaceOnUse" patternTransform="rotate(45)">' +
+      '<rect width="6" height="6" fill="#e6e6e6"/>' +
+      '<line x1="0" y1="0" x2="0" y2="6" stroke="#8c8c8c" stroke-width="2"/></pattern>';
+    svg.insertBefore(defs, svg.firstChild);
+  }
+})({{ this._parent.get_name() }});
+{% endmacro %}
+""".replace("{{ hatch_id }}", HATCH_ID)
+    )
+
+    def __init__(
+        self,
+        features: list[dict[str, Any]],
+        *,
+        class_name: str = "atlas-shape",
+        stroke: str = "#ffffff",
+        weight: float = 0.8,
+        fill_opacity: float = 0.9,
+    ) -> None:
+        super().__init__()
+        self._name = "ChoroplethLayer"
+        self.data_js = js_json({"type": "FeatureCollection", "features": features})
+        self.class_name = class_name
+        self.stroke = stroke
+        self.weight = weight
+        self.fill_opacity = fill_opacity
+
+
+class MarkerLayer(MacroElement):
+    """Point features drawn as inline-SVG div icons, optionally clustered.
+
+    ``icons`` maps an icon key to its SVG (sent once, not per marker); each feature
+    has ``properties.icon``, ``properties.popup`` (escaped HTML), ``properties.title``
+    (plain text: tooltip and accessible name) and ``properties.id``.
+    """
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+(function (parent) {
+  var icons = {{ this.icons_js }};
+  var layer = L.geoJSON({{ this.data_js }}, {
+    pointToLayer: function (f, latlng) {
+      var icon = icons[f.properties.icon];
+      var marker = L.marker(latlng, {
+        icon: L.divIcon({html: icon.svg, className: "atlas-marker", iconSize: icon.size,
+                         iconAnchor: [icon.size[0] / 2, icon.size[1] / 2]}),
+        title: f.properties.title, alt: f.properties.title, keyboard: true, riseOnHover: true
+      });
+      marker.bindPopup(f.properties.popup,
+                       {maxWidth: 360, minWidth: 240, autoPanPadding: [20, 20]});
+      return marker;
+    }
+  });
+  parent.addLayer(layer);
+})({{ this._parent.get_name() }});
+{% endmacro %}
+"""
+    )
+
+    def __init__(self, features: list[dict[str, Any]], icons: dict[str, dict[str, Any]]) -> None:
+        super().__init__()
+        self._name = "MarkerLayer"
+        self.data_js = js_json({"type": "FeatureCollection", "features": features})
+        self.icons_js = js_json(icons)
+
+
+class HtmlControl(MacroElement):
+    """A Leaflet control showing server-built (escaped) HTML, e.g. the legend."""
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+(function (map) {
+  var control = L.control({position: "{{ this.position }}"});
+  control.onAdd = function () {
+    var div = L.DomUtil.create("div", "{{ this.class_name }}");
+    div.innerHTML = {{ this.html_js }};
+    L.DomEvent.disableClickPropagation(div);
+    L.DomEvent.disableScrollPropagation(div);
+    return div;
+  };
+  control.addTo(map);
+})({{ this._parent.get_name() }});
+{% endmacro %}
+"""
+    )
+
+    def __init__(self, html: str, *, position: str = "bottomleft", class_name: str) -> None:
+        super().__init__()
+        self._name = "HtmlControl"
+        self.html_js = js_json(html)
+        self.position = position
+        self.class_name = class_name
+
+
+class StyleSheet(MacroElement):
+    """A ``<style>`` element in the map document (header)."""
+
+    _template = Template(
+        """
+{% macro header(this, kwargs) %}
+<style>{{ this.css }}</style>
+{% endmacro %}
+"""
+    )
+
+    def __init__(self, css: str) -> None:
+        super().__init__()
+        self._name = "StyleSheet"
+        self.css = css.replace("</", "<\\/")
