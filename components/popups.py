@@ -1,0 +1,125 @@
+"""HTML of initiative popups and tooltips, every text escaped.
+
+Contributors' text may contain anything (``<script>``, ``${...}``, quotes): it is
+escaped with ``html.escape`` and travels as JSON data (``components.leaflet_layers``),
+so it is shown as characters and never runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from html import escape
+from urllib.parse import quote, urlsplit
+
+from components.i18n import t
+from data.initiatives import ACTOR_TYPES, STATUSES
+
+ACTOR_LABELS_EN = {
+    "commune": "Municipality",
+    "intercommunalite": "Inter-municipality",
+    "departement": "Département",
+    "region": "Region",
+    "ars": "Regional health agency (ARS)",
+    "etat": "State",
+    "hopital": "Hospital",
+    "association": "Association",
+    "prive": "Private actor",
+    "autre": "Other",
+}
+STATUS_LABELS_EN = {
+    "active": "ongoing",
+    "project": "planned",
+    "ended": "ended",
+    "unknown": "not stated",
+}
+
+
+def actor_label(code: str, lang: str = "fr") -> str:
+    labels = ACTOR_LABELS_EN if lang == "en" else ACTOR_TYPES
+    return labels.get(code, code)
+
+
+def status_label(code: str, lang: str = "fr") -> str:
+    labels = STATUS_LABELS_EN if lang == "en" else STATUSES
+    return labels.get(code or "unknown", code)
+
+
+def safe_url(url: str) -> str | None:
+    """The URL if it is http(s), else None (``javascript:`` and friends are dropped)."""
+    parts = urlsplit(url.strip())
+    if parts.scheme in ("http", "https") and parts.netloc:
+        return url.strip()
+    return None
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    text = str(value)
+    return "" if text in ("nan", "<NA>", "None") else text
+
+
+def case_study_href(slug: str, base_url_path: str = "") -> str:
+    base = base_url_path.strip("/")
+    prefix = f"/{base}" if base else ""
+    return f"{prefix}/etudes-de-cas?cas={quote(slug)}"
+
+
+def initiative_popup(
+    row: Mapping[str, object],
+    *,
+    lever_label: str,
+    place_label: str,
+    lang: str = "fr",
+    base_url_path: str = "",
+) -> str:
+    """The popup of one initiative: name, place, year, actor, status, outcome, description,
+    source links and the case study link."""
+    unknown = t("popup.unknown", lang)
+    scope = _text(row.get("scope"))
+    if scope == "departement":
+        place = f"{escape(place_label)} — {t('popup.scope.departement', lang)}"
+    elif scope == "region":
+        place = f"{escape(place_label)} — {t('popup.scope.region', lang)}"
+    else:
+        place = escape(place_label)
+    year = _text(row.get("year_started")) or unknown
+    actors = _text(row.get("carrying_actor"))
+    actor = ", ".join(actor_label(a, lang) for a in actors.split(";") if a) or unknown
+    parts = [
+        f'<div class="atlas-popup" lang="{escape(lang)}">',
+        f"<h4>{escape(_text(row.get('name')))}</h4>",
+        f'<p class="atlas-popup-meta"><strong>{escape(lever_label)}</strong><br>{place}</p>',
+        "<dl>",
+        f"<dt>{t('popup.year', lang)}</dt><dd>{escape(year)}</dd>",
+        f"<dt>{t('popup.actor', lang)}</dt><dd>{escape(actor)}</dd>",
+        f"<dt>{t('popup.status', lang)}</dt>"
+        f"<dd>{escape(status_label(_text(row.get('status')), lang))}</dd>",
+        "</dl>",
+    ]
+    description = _text(row.get("description_fr"))
+    if description:
+        parts.append(f"<p>{escape(description)}</p>")
+    outcome = _text(row.get("outcome"))
+    if outcome:
+        parts.append(f"<p><strong>{t('popup.outcome', lang)} :</strong> {escape(outcome)}</p>")
+    links = []
+    for url in _text(row.get("sources")).split("|"):
+        ok = safe_url(url)
+        if ok:
+            host = urlsplit(ok).netloc.removeprefix("www.")
+            links.append(
+                f'<a href="{escape(ok, quote=True)}" target="_blank" '
+                f'rel="noopener noreferrer" data-external="1">{escape(host)}</a>'
+            )
+    if links:
+        parts.append(f"<p><strong>{t('popup.sources', lang)} :</strong> {' · '.join(links)}</p>")
+    slug = _text(row.get("case_study"))
+    if slug:
+        href = case_study_href(slug, base_url_path)
+        parts.append(
+            f'<p><a class="atlas-case-link" href="{escape(href, quote=True)}" target="_top">'
+            f"{t('popup.case_study', lang)} →</a></p>"
+        )
+    parts.append("</div>")
+    return "".join(parts)
