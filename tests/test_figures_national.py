@@ -1,0 +1,91 @@
+"""National APL figures recomputed from the committed commune table."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from data.paths import BUILT_DIR
+
+COMMUNES = BUILT_DIR / "communes_apl.csv"
+NATIONAL = BUILT_DIR / "national_figures.csv"
+
+
+@pytest.fixture(scope="module")
+def communes() -> pd.DataFrame:
+    return pd.read_csv(COMMUNES, dtype={"code": str, "departement_code": str})
+
+
+def weighted_apl(frame: pd.DataFrame, series: str, year: int, weight: str = "pop_std") -> float:
+    rows = frame.dropna(subset=[f"{series}_{year}"])
+    w = rows[f"{weight}_{year}"]
+    return float((rows[f"{series}_{year}"] * w).sum() / w.sum())
+
+
+def share_below(frame: pd.DataFrame, series: str, year: int) -> float:
+    rows = frame.dropna(subset=[f"{series}_{year}"])
+    below = rows.loc[rows[f"{series}_{year}"] < 2.5, f"pop_tot_{year}"].sum()
+    return float(below / rows[f"pop_tot_{year}"].sum() * 100)
+
+
+@pytest.mark.parametrize(
+    ("series", "year", "expected"),
+    [("apl", 2023, 3.74), ("apl65", 2023, 3.29), ("apl", 2022, 3.79), ("apl65", 2022, 3.34)],
+)
+def test_national_apl_weighted_by_standardised_population(
+    communes: pd.DataFrame, series: str, year: int, expected: float
+) -> None:
+    assert round(weighted_apl(communes, series, year), 2) == expected
+
+
+@pytest.mark.parametrize(
+    ("series", "year", "expected"), [("apl", 2023, 3.75), ("apl65", 2023, 3.30)]
+)
+def test_reference_figures_3_75_and_3_30_need_total_population_weights(
+    communes: pd.DataFrame, series: str, year: int, expected: float
+) -> None:
+    # The project README quotes 3.75 (<=65: 3.30) for 2023. The workbook's own note says to
+    # weight by the standardised population, which gives 3.74 / 3.29 (test above); the quoted
+    # figures are reproduced only with total-population weights. Kept to document the gap.
+    assert round(weighted_apl(communes, series, year, "pop_tot"), 2) == expected
+
+
+@pytest.mark.parametrize(
+    ("series", "year", "expected"),
+    [("apl", 2023, 16.6), ("apl65", 2023, 27.4), ("apl", 2022, 14.9), ("apl65", 2022, 25.0)],
+)
+def test_share_of_population_under_2_5(
+    communes: pd.DataFrame, series: str, year: int, expected: float
+) -> None:
+    assert round(share_below(communes, series, year), 1) == expected
+
+
+def test_commune_table_shape(communes: pd.DataFrame) -> None:
+    assert communes["code"].is_unique
+    assert list(communes["code"]) == sorted(communes["code"])
+    assert communes["code"].str.len().eq(5).all()
+    assert communes["apl_2023"].notna().sum() == 34954
+    assert communes["apl_2022"].notna().sum() == 34964
+    assert not communes["departement_code"].eq("976").any()
+    # Paris by arrondissement, never the whole city.
+    assert "75056" not in set(communes["code"])
+    assert communes["code"].str.startswith("751").sum() == 20
+
+
+def test_national_file_matches_recomputation(communes: pd.DataFrame) -> None:
+    with Path(NATIONAL).open(encoding="utf-8", newline="") as handle:
+        values = {row["indicator_id"]: row for row in csv.DictReader(handle)}
+    for year in (2022, 2023):
+        for series in ("apl", "apl65"):
+            assert float(values[f"{series}_{year}"]["value"]) == pytest.approx(
+                weighted_apl(communes, series, year), abs=5e-4
+            )
+            assert float(values[f"part_pop_{series}_inf_2_5_{year}"]["value"]) == pytest.approx(
+                share_below(communes, series, year), abs=5e-3
+            )
+    assert values["mg_effectif_2022"]["value"] == "99939"
+    assert values["mg_densite_2018"]["value"] == "153.0"
+    assert all(row["method"].strip() for row in values.values())
