@@ -157,7 +157,7 @@ def shape_points(shape: Shape) -> list[tuple[float, float]]:
     if shape == "circle":
         return []
     if shape == "square":
-        s = 0.8
+        s = 0.7
         return [(-s, -s), (s, -s), (s, s), (-s, s)]
     if shape == "diamond":
         return [(0, -1), (1, 0), (0, 1), (-1, 0)]
@@ -175,7 +175,7 @@ def shape_points(shape: Shape) -> list[tuple[float, float]]:
         outer, inner = _regular(5, 1.0), _regular(5, 0.45, -math.pi / 2 + math.pi / 5)
         return [p for pair in zip(outer, inner, strict=True) for p in pair]
     if shape in ("plus", "cross"):
-        a, b = 0.33, 1.0
+        a, b = 0.3, 0.95
         plus = [(-a, -b), (a, -b), (a, -a), (b, -a), (b, a), (a, a), (a, b), (-a, b), (-a, a)]
         plus += [(-b, a), (-b, -a), (-a, -a)]
         if shape == "plus":
