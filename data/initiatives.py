@@ -594,7 +594,7 @@ def _frame(rows: Sequence[CsvRow], reference: Reference) -> pd.DataFrame:
                 "lever_label": get_lever(v["lever"]).label_fr,
                 "year_started": int(v["year_started"]) if v["year_started"] else None,
                 "carrying_actor": actors,
-                "actor_type": v["actor_type"],
+                "actor_type": v["actor_type"] or None,
                 "actor_label": ACTOR_TYPES[actors[0]] if actors else UNKNOWN_LABEL,
                 "status": status,
                 "status_label": STATUSES[status],
@@ -617,27 +617,14 @@ def _frame(rows: Sequence[CsvRow], reference: Reference) -> pd.DataFrame:
             }
         )
     frame = pd.DataFrame.from_records(records, columns=list(FRAME_COLUMNS))
-    text_columns = [
-        c
-        for c in FRAME_COLUMNS
-        if c
-        not in (
-            "lever",
-            "status",
-            "scope",
-            "precision",
-            "year_started",
-            "carrying_actor",
-            "sources",
-            "lon",
-            "lat",
-            "line",
-        )
-    ]
+    typed = {"lever", "actor_type", "status", "scope", "precision", "year_started"}
+    typed |= {"carrying_actor", "sources", "lon", "lat", "line"}
+    text_columns = [c for c in FRAME_COLUMNS if c not in typed]
     frame = frame.astype({c: "str" for c in text_columns})
     frame["carrying_actor"] = frame["carrying_actor"].astype(object)
     frame["sources"] = frame["sources"].astype(object)
     frame["lever"] = pd.Categorical(frame["lever"], categories=list(LEVER_CODES))
+    frame["actor_type"] = pd.Categorical(frame["actor_type"], categories=list(ACTOR_TYPES))
     frame["status"] = pd.Categorical(frame["status"], categories=list(STATUSES))
     frame["scope"] = pd.Categorical(frame["scope"], categories=list(SCOPES))
     frame["precision"] = pd.Categorical(frame["precision"], categories=list(SCOPES))

@@ -12,6 +12,7 @@ import pytest
 
 from data.errors import InputError
 from data.initiatives import (
+    ACTOR_TYPES,
     COLUMNS,
     COMMUNE_ALIASES_CSV,
     COMMUNES_CSV,
@@ -150,6 +151,14 @@ def test_real_file_loads_with_typed_columns(initiatives: pd.DataFrame) -> None:
     assert initiatives["lon"].dtype == "float64" and initiatives["lat"].dtype == "float64"
     assert all(isinstance(s, tuple) and s for s in initiatives["sources"])
     assert all(isinstance(a, tuple) for a in initiatives["carrying_actor"])
+    assert list(initiatives["actor_type"].cat.categories) == list(ACTOR_TYPES)
+    known = initiatives["actor_type"].notna()
+    assert all(
+        t[0] == a
+        for t, a in zip(
+            initiatives["carrying_actor"][known], initiatives["actor_type"][known], strict=True
+        )
+    )
     assert set(initiatives["region_code"]) <= set(REGIONS)
 
 
@@ -396,6 +405,7 @@ def test_empty_actor_is_unknown(tmp_path: Path, reference: Reference) -> None:
     row = {**VALID, "carrying_actor": "", "actor_type": ""}
     frame = _load(_write(tmp_path, row), reference)
     assert frame.loc[0, "carrying_actor"] == ()
+    assert pd.isna(frame.loc[0, "actor_type"])
     assert frame.loc[0, "actor_label"] == "non renseigné"
 
 
