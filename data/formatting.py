@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from data.classify import is_missing
 
 MISSING_LABEL = {"fr": "non disponible", "en": "not available"}
@@ -9,11 +11,16 @@ THIN_NBSP = "\u202f"
 
 
 def format_number(value: float | None, decimals: int = 1, lang: str = "fr") -> str:
-    """``3.754`` -> ``"3,75"`` in French, ``"3.75"`` in English; missing -> label."""
+    """``3.754`` -> ``"3,75"`` in French, ``"3.75"`` in English; missing -> label.
+
+    Rounded half up from the decimal value as written (3.745 -> 3.75), the convention
+    of official statistics, not binary float rounding (which would give 3.74).
+    """
     if is_missing(value):
         return MISSING_LABEL.get(lang, MISSING_LABEL["fr"])
     assert value is not None
-    text = f"{value:,.{decimals}f}"
+    rounded = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+    text = f"{rounded:,.{decimals}f}"
     if lang == "fr":
         text = text.replace(",", THIN_NBSP).replace(".", ",")
     return text

@@ -9,6 +9,9 @@ from data.formatting import format_number, format_range, format_value
     ("value", "decimals", "lang", "expected"),
     [
         (3.754, 2, "fr", "3,75"),
+        (3.745, 2, "fr", "3,75"),  # half up, not binary rounding (3.74)
+        (3.295, 2, "en", "3.30"),
+        (-5.025, 2, "en", "-5.03"),
         (3.754, 2, "en", "3.75"),
         (99939, 0, "fr", "99\u202f939"),
         (99939, 0, "en", "99,939"),

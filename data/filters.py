@@ -1,0 +1,50 @@
+"""Filtering the initiatives catalogue, and live counts that follow the other filters."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class InitiativeFilter:
+    """Empty tuples mean "all"; ``years`` keeps initiatives started in that range,
+    plus those with no known year when ``include_unknown_year``."""
+
+    levers: Sequence[str] = ()
+    actors: Sequence[str] = ()
+    statuses: Sequence[str] = ()
+    years: tuple[int, int] | None = None
+    include_unknown_year: bool = True
+    departement: str | None = None
+
+
+def _mask(df: pd.DataFrame, f: InitiativeFilter, *, skip_levers: bool = False) -> pd.Series:
+    mask = pd.Series(True, index=df.index)
+    if f.levers and not skip_levers:
+        mask &= df["lever"].isin(f.levers)
+    if f.actors:
+        mask &= df["actor_type"].isin(f.actors)
+    if f.statuses:
+        mask &= df["status"].isin(f.statuses)
+    if f.years:
+        low, high = f.years
+        year = df["year_started"]
+        in_range = year.between(low, high) & year.notna()
+        mask &= in_range | (year.isna() if f.include_unknown_year else False)
+    if f.departement:
+        mask &= df["departement_code"] == f.departement
+    return mask.fillna(False).astype(bool)
+
+
+def filter_initiatives(df: pd.DataFrame, f: InitiativeFilter) -> pd.DataFrame:
+    """The initiatives passing every filter."""
+    return df[_mask(df, f)]
+
+
+def lever_counts(df: pd.DataFrame, f: InitiativeFilter) -> dict[str, int]:
+    """How many initiatives each lever would show under the *other* filters."""
+    counts = df[_mask(df, f, skip_levers=True)]["lever"].value_counts()
+    return {str(k): int(v) for k, v in counts.items()}
