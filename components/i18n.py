@@ -100,6 +100,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "portrait.better": {"fr": "mieux que la France", "en": "better than France"},
     "portrait.worse": {"fr": "moins bien que la France", "en": "worse than France"},
     "portrait.same": {"fr": "comme la France", "en": "same as France"},
+    "portrait.rank_short": {"fr": "rang {rank}/{count}", "en": "rank {rank}/{count}"},
     "portrait.trend": {"fr": "Évolution 2018 → 2022", "en": "Change 2018 → 2022"},
     "portrait.initiatives": {"fr": "Initiatives dans le département", "en": "Initiatives here"},
     "portrait.no_initiative": {

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
 from components.i18n import t
 from data.classify import Classification
-from data.formatting import format_range
+from data.formatting import format_number, format_range
 
 HATCH_CSS = "repeating-linear-gradient(45deg,#e6e6e6 0 3px,#8c8c8c 3px 5px)"
 
@@ -20,12 +21,18 @@ class LegendLever:
     count: int
 
 
+def _class_label(c: Classification, i: int, decimals: int, lang: str) -> str:
+    low, high = c.breaks[i], c.breaks[i + 1]
+    if math.isinf(high):
+        return f"≥ {format_number(low, decimals, lang)}"
+    if i == 0 and low == 0 and c.k > 1 and math.isinf(c.breaks[-1]):
+        return f"< {format_number(high, decimals, lang)}"
+    return format_range(low, high, decimals, lang)
+
+
 def classes_rows(c: Classification, decimals: int, lang: str) -> list[tuple[str, str]]:
     """(colour, label) per class, from the best to the worst (darkest last)."""
-    rows = [
-        (c.colors[i], format_range(c.breaks[i], c.breaks[i + 1], decimals, lang))
-        for i in range(c.k)
-    ]
+    rows = [(c.colors[i], _class_label(c, i, decimals, lang)) for i in range(c.k)]
     return list(reversed(rows)) if c.higher_is_better else rows
 
 

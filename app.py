@@ -1,0 +1,47 @@
+"""Atlas des solutions — accès aux soins: entry point and navigation."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import state
+from components.i18n import t
+from components.page_frame import load_or_stop, page_chrome, sidebar_top
+
+st.set_page_config(
+    page_title="Atlas des solutions — accès aux soins",
+    page_icon=":material/local_hospital:",
+    layout="wide",
+)
+load_or_stop()
+lang = state.lang()
+pages = [
+    st.Page("pages/carte.py", title=t("nav.map", lang), icon=":material/map:", default=True),
+    st.Page(
+        "pages/departement.py",
+        title=t("nav.departement", lang),
+        icon=":material/location_city:",
+        url_path="departement",
+    ),
+    st.Page(
+        "pages/initiatives.py",
+        title=t("nav.initiatives", lang),
+        icon=":material/list:",
+        url_path="initiatives",
+    ),
+    st.Page(
+        "pages/etudes_de_cas.py",
+        title=t("nav.case_studies", lang),
+        icon=":material/menu_book:",
+        url_path="etudes-de-cas",
+    ),
+    st.Page(
+        "pages/sources.py",
+        title=t("nav.sources", lang),
+        icon=":material/info:",
+        url_path="sources",
+    ),
+]
+page_chrome()
+sidebar_top()
+st.navigation(pages).run()

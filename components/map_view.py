@@ -1,0 +1,89 @@
+"""The map on screen: national choropleth or one département's communes.
+
+Only a click that changes the selected département reruns the script: the map returns
+nothing but ``last_active_drawing`` (so panning and zooming send nothing) and the
+click is handled in the component's ``on_change`` callback.
+"""
+
+from __future__ import annotations
+
+import folium
+import streamlit as st
+from streamlit_folium import st_folium
+
+from components import cache, state
+from components.i18n import t
+from components.map_build import (
+    MapOptions,
+    classify_indicator,
+    commune_apl_series,
+    departement_map,
+    national_map,
+)
+from data.filters import InitiativeFilter, filter_initiatives
+from geo.drom import inset_boxes
+
+MAP_KEY = "atlas_map"
+
+
+def _base_url_path() -> str:
+    return str(st.get_option("server.baseUrlPath") or "")
+
+
+def _on_map_click() -> None:
+    value = st.session_state.get(MAP_KEY) or {}
+    feature = value.get("last_active_drawing") or {}
+    code = (feature.get("properties") or {}).get("code")
+    known = isinstance(code, str) and code in cache.vocabulary().departements
+    if known and code != state.view().dep:
+        state.update(dep=code)
+
+
+def build_map(filtered, *, height: int = 640) -> folium.Map:
+    """The folium map of the current view (national or drill-down)."""
+    a = cache.atlas()
+    v = state.view()
+    ind = a.indicator(v.indicator)
+    opts = MapOptions(lang=v.lang, base_url_path=_base_url_path(), height=height)
+    if v.dep is None:
+        return national_map(
+            a.departements_rapproches,
+            cache.national_geometries(),
+            ind,
+            classify_indicator(a.departements, ind, v.classes),
+            filtered,
+            cache.place_labels(),
+            insets=list(inset_boxes().items()),
+            opts=opts,
+        )
+    in_dep = filter_initiatives(filtered, InitiativeFilter(departement=v.dep))
+    return departement_map(
+        v.dep,
+        a.departements,
+        cache.real_geometries(),
+        a.neighbours.get(v.dep, ()),
+        cache.commune_shapes(v.dep),
+        a.communes,
+        a.indicator(commune_apl_series(ind)),
+        in_dep,
+        cache.place_labels(),
+        opts=opts,
+    )
+
+
+def show_map(filtered, *, height: int = 640) -> None:
+    """Draw the map; a click on a département selects it (zoom + communes)."""
+    v = state.view()
+    if v.dep is not None:
+        st.button(
+            t("map.back", v.lang), on_click=state.update, kwargs={"dep": None}, key="map_back"
+        )
+    m = build_map(filtered, height=height)
+    st_folium(
+        m,
+        key=MAP_KEY,
+        height=height,
+        use_container_width=True,
+        returned_objects=["last_active_drawing"],
+        on_change=_on_map_click,
+    )

@@ -1,0 +1,68 @@
+"""The one owner of the view state: URL parameters -> session state -> URL.
+
+On a session's first run the URL is parsed once (bad parameters give a notice and
+fall back one by one); afterwards the session's ViewState is the truth and every
+change is written back to the URL, so every view is a permalink.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import cache
+from components.text import md_escape
+from components.view_params import ViewState, parse_view, to_params
+
+VIEW_KEY = "_atlas_view"
+NOTICES_KEY = "_atlas_notices"
+# Parameters owned by other features (display modes), kept as they are in the URL.
+PASSTHROUGH = ("embed", "kiosk", "presentation", "format", "cas")
+
+
+def _raw_params() -> dict[str, list[str]]:
+    return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+def view() -> ViewState:
+    """The current view, parsed from the URL on the session's first run."""
+    if VIEW_KEY not in st.session_state:
+        state, notices = parse_view(_raw_params(), cache.vocabulary())
+        st.session_state[VIEW_KEY] = state
+        st.session_state[NOTICES_KEY] = notices
+    return st.session_state[VIEW_KEY]
+
+
+def set_view(state: ViewState) -> None:
+    """Replace the view (call from widget callbacks or before st.rerun)."""
+    st.session_state[VIEW_KEY] = state
+
+
+def update(**changes: object) -> None:
+    set_view(view().with_(**changes))
+
+
+def lang() -> str:
+    return view().lang
+
+
+def permalink_params() -> dict[str, str]:
+    params = to_params(view(), cache.vocabulary())
+    for key in PASSTHROUGH:
+        value = st.query_params.get(key)
+        if value and len(value) <= 60:
+            params[key] = value
+    return params
+
+
+def sync_url() -> None:
+    """Write the view to the URL if it differs (no page reload)."""
+    params = permalink_params()
+    current = {key: st.query_params.get(key) for key in st.query_params}
+    if current != params:
+        st.query_params.from_dict(params)
+
+
+def show_notices() -> None:
+    """Tell, once, which URL parameters were ignored."""
+    for notice in st.session_state.pop(NOTICES_KEY, []):
+        st.warning(md_escape(notice), icon=":material/link_off:")

@@ -1,0 +1,35 @@
+"""Département: the full portrait of one département."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import cache, portrait, sidebar, state
+from components.i18n import t
+
+W_DEP = "w_dep_page"
+
+
+def _on_pick() -> None:
+    state.update(dep=st.session_state[W_DEP])
+
+
+lang = state.lang()
+state.show_notices()
+sidebar.place_search()
+a = cache.atlas()
+codes = list(a.departements.index)
+names = a.departements["nom"].to_dict()
+st.title(t("nav.departement", lang))
+st.session_state[W_DEP] = state.view().dep
+st.selectbox(
+    t("search.label", lang),
+    codes,
+    format_func=lambda code: f"{names[code]} ({code})",
+    key=W_DEP,
+    on_change=_on_pick,
+    index=None,
+    placeholder=t("search.placeholder", lang),
+)
+portrait.portrait(state.view().dep)
+state.sync_url()
