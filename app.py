@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from components import state
@@ -10,7 +12,7 @@ from components.page_frame import load_or_stop, page_chrome, sidebar_top
 
 st.set_page_config(
     page_title="Atlas des solutions — accès aux soins",
-    page_icon=":material/local_hospital:",
+    page_icon=str(Path(__file__).parent / "static" / "favicon.png"),
     layout="wide",
 )
 load_or_stop()

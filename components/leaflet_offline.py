@@ -24,10 +24,18 @@ def asset_url(path: str, base_url_path: str = "") -> str:
     return f"{prefix}/{VENDOR_PATH}/{path}"
 
 
-def offline_map(base_url_path: str = "", **options: Any) -> folium.Map:
-    """A ``folium.Map`` without tiles whose only JS/CSS is the local Leaflet."""
+def offline_map(
+    base_url_path: str = "", *, min_zoom: int = 3, max_zoom: int = 14, **options: Any
+) -> folium.Map:
+    """A ``folium.Map`` without tiles whose only JS/CSS is the local Leaflet.
+
+    folium passes ``min_zoom``/``max_zoom`` to the tile layer only; without tiles the map
+    itself must carry them (Leaflet.markercluster refuses a map with no maxZoom).
+    """
     options.setdefault("tiles", None)
     m = folium.Map(**options)
+    m.options["minZoom"] = min_zoom
+    m.options["maxZoom"] = max_zoom
     m.default_js = [("leaflet", asset_url("leaflet/leaflet.js", base_url_path))]
     m.default_css = [("leaflet_css", asset_url("leaflet/leaflet.css", base_url_path))]
     return m

@@ -46,11 +46,9 @@ def legend_html(
     decimals: int,
     lang: str,
     missing_count: int,
-    levers: Sequence[LegendLever] = (),
-    show_precision_note: bool = True,
     extra_note: str = "",
 ) -> str:
-    """The legend box; every argument is plain text except the lever SVGs."""
+    """The legend of the colours; every argument is plain text."""
     rows = [
         f'<div class="atlas-legend-title">{escape(title)}</div>',
         f'<div class="atlas-legend-unit">{escape(unit)} · {escape(year)}</div>',
@@ -67,25 +65,26 @@ def legend_html(
             f'style="background:{HATCH_CSS}"></span>{escape(t("map.missing", lang))}'
             f" ({missing_count})</div>"
         )
-    if levers:
-        rows.append(
-            f'<div class="atlas-legend-title">{escape(t("map.legend.initiatives", lang))}</div>'
-        )
-        for lever in levers:
-            rows.append(
-                f'<div class="atlas-legend-row">{lever.svg}'
-                f"<span>{escape(lever.label)} ({lever.count})</span></div>"
-            )
-        if show_precision_note:
-            rows.append(
-                f'<div class="atlas-legend-hint">{escape(t("map.legend.dep_wide", lang))}</div>'
-            )
-            rows.append(
-                f'<div class="atlas-legend-hint">{escape(t("map.legend.region_wide", lang))}</div>'
-            )
     if extra_note:
         rows.append(f'<div class="atlas-legend-hint">{escape(extra_note)}</div>')
     rows.append(
         f'<div class="atlas-legend-source">{escape(t("map.source", lang))} : {escape(source)}</div>'
     )
+    return "".join(rows)
+
+
+def lever_legend_html(levers: Sequence[LegendLever], lang: str) -> str:
+    """The legend of the initiative markers (shape + colour per lever), collapsible."""
+    rows = [
+        f'<details><summary class="atlas-legend-title">'
+        f"{escape(t('map.legend.initiatives', lang))}</summary>"
+    ]
+    for lever in levers:
+        rows.append(
+            f'<div class="atlas-legend-row">{lever.svg}'
+            f"<span>{escape(lever.label)} ({lever.count})</span></div>"
+        )
+    rows.append(f'<div class="atlas-legend-hint">{escape(t("map.legend.dep_wide", lang))}</div>')
+    rows.append(f'<div class="atlas-legend-hint">{escape(t("map.legend.region_wide", lang))}</div>')
+    rows.append("</details>")
     return "".join(rows)

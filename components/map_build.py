@@ -27,7 +27,7 @@ from components.leaflet_layers import (
     StyleSheet,
 )
 from components.leaflet_offline import offline_map, offline_marker_cluster
-from components.legend import LegendLever, legend_html
+from components.legend import LegendLever, legend_html, lever_legend_html
 from components.marker_icons import initiative_icon
 from components.popups import initiative_popup
 from data.classify import Classification, classify, is_missing
@@ -55,6 +55,12 @@ MAP_CSS = """
 .atlas-inset-label { background: none; border: none; font-size: 11px; color: #555;
   white-space: nowrap; }
 .atlas-tip-value { font-weight: 700; }
+.atlas-lever-legend { max-width: 230px; font-size: 11px; }
+.atlas-lever-legend summary { cursor: pointer; }
+.marker-cluster-small, .marker-cluster-medium, .marker-cluster-large {
+  background-color: rgba(11, 57, 84, 0.35); }
+.marker-cluster-small div, .marker-cluster-medium div, .marker-cluster-large div {
+  background-color: rgba(11, 57, 84, 0.9); color: #fff; font-weight: 700; }
 """
 
 # Fixed APL classes for communes, so that départements can be compared; 2.5 is the
@@ -79,6 +85,11 @@ def geometry_features(frame: gpd.GeoDataFrame) -> dict[str, dict[str, Any]]:
 
 def indicator_label(ind: Indicator, lang: str) -> str:
     return ind.label_en if lang == "en" else ind.label_fr
+
+
+def indicator_short_label(ind: Indicator, lang: str) -> str:
+    short = ind.short_label_en if lang == "en" else ind.short_label_fr
+    return short or indicator_label(ind, lang)
 
 
 def indicator_unit(ind: Indicator, lang: str) -> str:
@@ -165,8 +176,16 @@ def legend_levers(initiatives: pd.DataFrame, lang: str) -> list[LegendLever]:
             int(counts[lv.code]),
         )
         for lv in LEVERS
-        if lv.code in counts
+        if counts.get(lv.code, 0) > 0
     ]
+
+
+def _add_lever_legend(m: folium.Map, initiatives: pd.DataFrame, lang: str) -> None:
+    if not initiatives.empty:
+        html = lever_legend_html(legend_levers(initiatives, lang), lang)
+        HtmlControl(html, position="topright", class_name="atlas-legend atlas-lever-legend").add_to(
+            m
+        )
 
 
 def _add_initiatives(
@@ -231,7 +250,10 @@ def national_map(
         control_scale=False,
         attribution_control=False,
     )
-    m.fit_bounds([[miny, minx], [maxy, maxx]], padding=(8, 8))
+    # Room on the right for the legends, so they do not hide Corsica or the insets.
+    m.fit_bounds(
+        [[miny, minx], [maxy, maxx]], padding_top_left=(4, 4), padding_bottom_right=(150, 4)
+    )
     StyleSheet(MAP_CSS).add_to(m)
     ChoroplethLayer(features, class_name="atlas-dep").add_to(m)
     for code, (x0, y0, x1, y1) in insets:
@@ -249,7 +271,7 @@ def national_map(
     )
     missing = int(values.isna().sum())
     legend = legend_html(
-        title=indicator_label(ind, opts.lang),
+        title=indicator_short_label(ind, opts.lang),
         unit=indicator_unit(ind, opts.lang),
         year=ind.year,
         source=source_line(ind),
@@ -257,10 +279,10 @@ def national_map(
         decimals=ind.decimals,
         lang=opts.lang,
         missing_count=missing,
-        levers=legend_levers(initiatives, opts.lang) if not initiatives.empty else (),
         extra_note=t("map.drom_note", opts.lang),
     )
-    HtmlControl(legend, position="bottomleft", class_name="atlas-legend").add_to(m)
+    HtmlControl(legend, position="bottomright", class_name="atlas-legend").add_to(m)
+    _add_lever_legend(m, initiatives, opts.lang)
     return m
 
 
@@ -325,7 +347,7 @@ def departement_map(
                 "geometry": dep_geometries[code],
                 "properties": {
                     "code": code,
-                    "fill": "#dfe4e8",
+                    "fill": "#c9d1d8",
                     "tip": f"<strong>{escape(str(deps.at[code, 'nom']))} ({escape(code)})</strong>",
                 },
             }
@@ -364,7 +386,7 @@ def departement_map(
         decimals=1,
         lang=lang,
         missing_count=int(sum(1 for f in features if f["properties"]["fill"] == HATCH_FILL)),
-        levers=legend_levers(initiatives, lang) if not initiatives.empty else (),
     )
-    HtmlControl(legend, position="bottomleft", class_name="atlas-legend").add_to(m)
+    HtmlControl(legend, position="bottomright", class_name="atlas-legend").add_to(m)
+    _add_lever_legend(m, initiatives, lang)
     return m

@@ -60,9 +60,10 @@ def key_figures_block(dep: str, lang: str, columns: int = 3) -> None:
     for i, fig in enumerate(figures):
         ind = fig.indicator
         unit = indicator_unit(ind, lang)
-        value = format_value(fig.value, unit, ind.decimals, lang)
-        nat = format_value(fig.national, unit, ind.decimals, lang)
-        reg = format_value(fig.regional, unit, ind.decimals, lang)
+        short = unit if unit == "%" else ""  # long units go once, in the caption
+        value = format_value(fig.value, short, ind.decimals, lang)
+        nat = format_value(fig.national, short, ind.decimals, lang)
+        reg = format_value(fig.regional, short, ind.decimals, lang)
         help_lines = [
             f"{t('portrait.national', lang)} : {nat}",
             f"{t('portrait.regional', lang)} : {reg}",
@@ -76,7 +77,8 @@ def key_figures_block(dep: str, lang: str, columns: int = 3) -> None:
             if delta:
                 colour = {"better": "green", "worse": "red"}.get(fig.versus_france, "gray")
                 st.markdown(f":{colour}[{md_escape(delta)}]")
-            extra = [f"France : {nat}", f"{t('portrait.regional', lang)} : {reg}"]
+            extra = [] if unit == "%" else [unit]
+            extra += [f"France : {nat}", f"{t('portrait.regional', lang)} : {reg}"]
             if fig.rank is not None:
                 extra.append(t("portrait.rank_short", lang, rank=fig.rank, count=fig.ranked))
             st.caption(" · ".join(extra))

@@ -15,14 +15,17 @@ filters.indicator_picker()
 sidebar.place_search()
 shown = filters.initiative_filters()
 
-st.title(t("app.title", lang))
+st.markdown(f"## {t('app.title', lang)}")
 st.caption(t("app.subtitle", lang))
-map_col, panel_col = st.columns([7, 3], gap="medium")
-with map_col:
-    show_map(shown)
+if state.view().dep is None:
+    show_map(shown, height=660)
     st.caption(t("map.help", lang))
-with panel_col:
-    portrait.portrait(state.view().dep, compact=True)
+else:
+    map_col, panel_col = st.columns([3, 2], gap="medium")
+    with map_col:
+        show_map(shown, height=660)
+    with panel_col:
+        portrait.portrait(state.view().dep, compact=True)
 
 with st.expander(t("table.title", lang)):
     departement_table()
