@@ -8,7 +8,7 @@ import streamlit as st
 
 from components import state
 from components.i18n import t
-from components.page_frame import load_or_stop, page_chrome, sidebar_top
+from components.page_frame import kiosk_requested, load_or_stop, page_chrome, sidebar_top
 
 st.set_page_config(
     page_title="Atlas des solutions — accès aux soins",
@@ -16,6 +16,12 @@ st.set_page_config(
     layout="wide",
 )
 load_or_stop()
+if kiosk_requested():
+    # The conference touch screen: one full-screen page, no navigation.
+    st.navigation(
+        [st.Page("pages/kiosk.py", title="Atlas", url_path="kiosk")], position="hidden"
+    ).run()
+    st.stop()
 lang = state.lang()
 pages = [
     st.Page("pages/carte.py", title=t("nav.map", lang), icon=":material/map:", default=True),

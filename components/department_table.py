@@ -34,4 +34,4 @@ def table_frame(lang: str) -> pd.DataFrame:
 def departement_table() -> None:
     lang = state.lang()
     st.caption(t("table.help", lang))
-    st.dataframe(table_frame(lang), hide_index=True, use_container_width=True)
+    st.dataframe(table_frame(lang), hide_index=True, width="stretch")

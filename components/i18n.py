@@ -145,6 +145,20 @@ TEXTS: dict[str, dict[str, str]] = {
 LANG_NAMES = {"fr": "Français", "en": "English"}
 
 
+def _merge_feature_texts() -> None:
+    """Each feature keeps its texts in its own module; keys must not collide."""
+    from components import texts_kiosk, texts_share, texts_store
+
+    for module in (texts_share, texts_kiosk, texts_store):
+        clash = set(module.TEXTS) & set(TEXTS)
+        if clash:
+            raise ValueError(f"duplicate UI text keys: {sorted(clash)}")
+        TEXTS.update(module.TEXTS)
+
+
+_merge_feature_texts()
+
+
 def t(key: str, lang: str = "fr", **values: object) -> str:
     """The text for ``key`` in ``lang`` (French if missing), formatted with ``values``."""
     entry = TEXTS[key]

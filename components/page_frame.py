@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import streamlit as st
 
 from components import cache, sidebar
@@ -34,3 +36,12 @@ def page_chrome() -> None:
 
 def sidebar_top() -> None:
     sidebar.language_switch()
+
+
+def kiosk_requested() -> bool:
+    """Kiosk mode: ``?kiosk=1`` in the URL, or ``ATLAS_KIOSK=1`` to make it the default
+    (then ``?kiosk=0`` gives the normal app)."""
+    value = st.query_params.get("kiosk")
+    if value is not None:
+        return value == "1"
+    return os.environ.get("ATLAS_KIOSK", "") == "1"

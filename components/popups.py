@@ -59,6 +59,13 @@ def _text(value: object) -> str:
     return "" if text in ("nan", "<NA>", "None") else text
 
 
+def _items(value: object, separator: str) -> list[str]:
+    """A list field: a tuple from the loader, or a separated string from a CSV row."""
+    if isinstance(value, (list, tuple)):
+        return [str(v).strip() for v in value if str(v).strip()]
+    return [part.strip() for part in _text(value).split(separator) if part.strip()]
+
+
 def case_study_href(slug: str, base_url_path: str = "") -> str:
     base = base_url_path.strip("/")
     prefix = f"/{base}" if base else ""
@@ -84,8 +91,8 @@ def initiative_popup(
     else:
         place = escape(place_label)
     year = _text(row.get("year_started")) or unknown
-    actors = _text(row.get("carrying_actor"))
-    actor = ", ".join(actor_label(a, lang) for a in actors.split(";") if a) or unknown
+    actors = _items(row.get("carrying_actor"), ";")
+    actor = ", ".join(actor_label(a, lang) for a in actors) or unknown
     parts = [
         f'<div class="atlas-popup" lang="{escape(lang)}">',
         f"<h4>{escape(_text(row.get('name')))}</h4>",
@@ -104,7 +111,7 @@ def initiative_popup(
     if outcome:
         parts.append(f"<p><strong>{t('popup.outcome', lang)} :</strong> {escape(outcome)}</p>")
     links = []
-    for url in _text(row.get("sources")).split("|"):
+    for url in _items(row.get("sources"), "|"):
         ok = safe_url(url)
         if ok:
             host = urlsplit(ok).netloc.removeprefix("www.")

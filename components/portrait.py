@@ -129,7 +129,7 @@ def portrait(dep: str | None, *, compact: bool = False) -> None:
                 key=f"nb-{dep}-{code}",
                 on_click=_select,
                 args=(code,),
-                use_container_width=True,
+                width="stretch",
             )
 
     comparable = comparable_departements(dep, a.departements)

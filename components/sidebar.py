@@ -53,5 +53,5 @@ def place_search(container=st.sidebar) -> None:
             on_click=_pick,
             args=(place.departement_code,),
             icon=icon,
-            use_container_width=True,
+            width="stretch",
         )

@@ -29,7 +29,7 @@ table = pd.DataFrame(
         ],
         "Statut" if lang == "fr" else "Status": [status_label(c, lang) for c in shown["status"]],
         "Résultat mesuré" if lang == "fr" else "Measured outcome": shown["outcome"],
-        "Source": [s.split("|")[0].strip() for s in shown["sources"]],
+        "Source": [s[0] if len(s) else "" for s in shown["sources"]],
     }
 )
 if query:
@@ -40,7 +40,7 @@ st.caption(t("filters.count", lang, shown=len(table), total=len(cache.atlas().in
 st.dataframe(
     table,
     hide_index=True,
-    use_container_width=True,
+    width="stretch",
     column_config={"Source": st.column_config.LinkColumn("Source", display_text="source")},
 )
 state.sync_url()

@@ -49,7 +49,7 @@ for ind in a.indicators:
             "Méthode" if lang == "fr" else "Method": ind.method,
         }
     )
-st.dataframe(pd.DataFrame(rows), hide_index=True, use_container_width=True)
+st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
 st.header("Chiffres nationaux : méthode" if lang == "fr" else "National figures: method")
 for indicator_id, row in a.national.iterrows():

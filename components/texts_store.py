@@ -1,0 +1,5 @@
+"""UI texts (fr/en) of the store feature, merged into components.i18n.TEXTS."""
+
+from __future__ import annotations
+
+TEXTS: dict[str, dict[str, str]] = {}
