@@ -1,0 +1,124 @@
+"""The contributions store: initiatives proposed, moderated and published.
+
+SQLite file by default (WAL), PostgreSQL when ``DATABASE_URL`` is set; Alembic
+migrations (``data/store/migrations``) run on open. Plain Python, no streamlit.
+
+    store = open_store()                 # migrate, seed from data/initiatives.csv
+    store.published_frame()              # what the map shows (load_initiatives' dtypes)
+    store.submit(Proposal(...))          # pending queue; returns after COMMIT
+    store.approve(pk, "Claire")          # published; store.version() changes
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Connection, text
+
+from data.initiatives import INITIATIVES_CSV, Reference, load_reference
+from data.paths import REPO_ROOT
+from data.store.audit import AuditEntry
+from data.store.auth import RateLimiter, configured_secret, secret_matches
+from data.store.csvio import ImportFileError, neutralise_cell, parse_import
+from data.store.duplicates import Duplicate
+from data.store.engine import WRITE, is_sqlite, make_engine, resolve_url
+from data.store.repository import (
+    EDITABLE,
+    ImportRejected,
+    ImportReport,
+    ImportRowReport,
+    Initiative,
+    InvalidProposal,
+    InvalidRow,
+    NotFound,
+    StateError,
+    Store,
+    StoreError,
+    SubmissionResult,
+)
+from data.store.seed import seed_from_catalogue
+from data.store.validation import FieldError, Proposal, check_proposal
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+ALEMBIC_INI = REPO_ROOT / "alembic.ini"
+# pg_advisory_xact_lock key: one migration/seed at a time per database.
+LOCK_KEY = 0x41544C4153  # "ATLAS"
+
+__all__ = [
+    "EDITABLE",
+    "AuditEntry",
+    "Duplicate",
+    "FieldError",
+    "ImportFileError",
+    "ImportRejected",
+    "ImportReport",
+    "ImportRowReport",
+    "Initiative",
+    "InvalidProposal",
+    "InvalidRow",
+    "NotFound",
+    "Proposal",
+    "RateLimiter",
+    "StateError",
+    "Store",
+    "StoreError",
+    "SubmissionResult",
+    "check_proposal",
+    "configured_secret",
+    "migrate",
+    "neutralise_cell",
+    "open_store",
+    "parse_import",
+    "resolve_url",
+    "secret_matches",
+]
+
+
+@functools.lru_cache(maxsize=1)
+def default_reference() -> Reference:
+    """The commune and département tables of ``data/built/`` (read once per process)."""
+    return load_reference()
+
+
+def alembic_config() -> Config:
+    config = Config(str(ALEMBIC_INI)) if ALEMBIC_INI.is_file() else Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def migrate(conn: Connection) -> None:
+    """Upgrade the schema to the latest migration, in ``conn``'s transaction."""
+    config = alembic_config()
+    config.attributes["connection"] = conn
+    command.upgrade(config, "head")
+
+
+def open_store(
+    url: str | None = None,
+    *,
+    seed_path: Path | None = INITIATIVES_CSV,
+    reference: Reference | None = None,
+) -> Store:
+    """Connect (``url``, else ``DATABASE_URL``, else the SQLite file), migrate to the
+    latest schema and seed from the catalogue (``seed_path=None``: no seeding).
+
+    Migration and seeding run in one transaction under a lock (PostgreSQL advisory
+    lock, SQLite ``BEGIN IMMEDIATE``), so replicas starting together do it once.
+    """
+    resolved = resolve_url(url)
+    engine = make_engine(resolved)
+    ref = reference or default_reference()
+    try:
+        with engine.execution_options(**WRITE).begin() as conn:
+            if not is_sqlite(resolved):
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
+            migrate(conn)
+            if seed_path is not None:
+                seed_from_catalogue(conn, seed_path, ref)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Store(engine, ref, resolved)

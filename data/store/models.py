@@ -1,0 +1,101 @@
+"""The store's tables (SQLAlchemy Core). Alembic migrations in ``migrations/`` create them.
+
+``initiatives`` holds every initiative whatever its state: ``pending`` (proposed,
+waiting for a moderator), ``published`` (on the map) or ``rejected``. Its catalogue
+columns are those of ``data/initiatives.csv`` (:data:`data.initiatives.COLUMNS`),
+with the catalogue ``id`` stored as ``slug``: a pending proposal gets its slug when
+it is approved. ``contact_email`` is only ever shown to moderators.
+
+``store_meta`` has one row: ``published_version`` is incremented in the same
+transaction as every change to the published set, so that readers can cache the
+published frame per version. ``audit_log`` records every change (who, when,
+before/after as JSON).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+metadata = MetaData(naming_convention=NAMING)
+
+STATES: tuple[str, ...] = ("pending", "published", "rejected")
+ORIGINS: tuple[str, ...] = ("seed", "proposal", "import")
+
+initiatives = Table(
+    "initiatives",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("slug", String(120), unique=True, nullable=True),
+    Column("state", String(16), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("lever", String(64), nullable=False),
+    Column("year_started", Integer, nullable=True),
+    Column("carrying_actor", Text, nullable=False, server_default=""),
+    Column("actor_type", String(32), nullable=False, server_default=""),
+    Column("status", String(16), nullable=False, server_default=""),
+    Column("description_fr", Text, nullable=False),
+    Column("outcome", Text, nullable=False, server_default=""),
+    Column("sources", Text, nullable=False),
+    Column("commune", Text, nullable=False, server_default=""),
+    Column("commune_code", String(5), nullable=False, server_default=""),
+    Column("departement_code", String(3), nullable=False, server_default=""),
+    Column("region_code", String(2), nullable=False),
+    Column("scope", String(16), nullable=False),
+    Column("case_study", String(120), nullable=False, server_default=""),
+    Column("contact_email", String(254), nullable=True),
+    Column("submission_token", String(64), unique=True, nullable=True),
+    Column("origin", String(16), nullable=False),
+    Column("duplicate_flags", Text, nullable=False, server_default=""),
+    Column("reject_reason", Text, nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("moderated_by", String(120), nullable=True),
+    Column("moderated_at", DateTime(timezone=True), nullable=True),
+    CheckConstraint("state IN ('pending', 'published', 'rejected')", name="state"),
+    CheckConstraint("origin IN ('seed', 'proposal', 'import')", name="origin"),
+    CheckConstraint("state <> 'published' OR slug IS NOT NULL", name="published_slug"),
+    Index("ix_initiatives_state", "state"),
+    Index("ix_initiatives_commune_code", "commune_code"),
+)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("actor", String(120), nullable=False),
+    Column("action", String(32), nullable=False),
+    Column("initiative_pk", Integer, ForeignKey("initiatives.pk"), nullable=True),
+    Column("before", Text, nullable=True),
+    Column("after", Text, nullable=True),
+    Column("reason", Text, nullable=True),
+    Index("ix_audit_log_initiative_pk", "initiative_pk"),
+)
+
+store_meta = Table(
+    "store_meta",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("instance", String(36), nullable=False),
+    Column("published_version", BigInteger, nullable=False),
+    Column("seed_digest", String(64), nullable=False, server_default=""),
+)
