@@ -1,6 +1,6 @@
 """Cold load of everything the app needs at start (``data.atlas.load_atlas``).
 
-    .venv/bin/python bench/load_atlas.py [--runs 7]
+    .venv/bin/python -m bench.load_atlas [--runs 7]
 
 Each run is a fresh Python process (a cold load: imports excluded, files read and
 parsed, frames built); prints the median and the spread in milliseconds.

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import geopandas as gpd
 import streamlit as st
 
-from components.map_build import geometry_features
+from components.map_build import encoded_geometries
 from components.view_params import Vocabulary
 from data.atlas import Atlas, load_atlas, load_commune_shapes
 from data.initiatives import ACTOR_TYPES, REGIONS, STATUSES
@@ -22,18 +20,20 @@ def atlas() -> Atlas:
 
 
 @st.cache_resource(show_spinner=False)
-def national_geometries() -> dict[str, dict[str, Any]]:
-    return geometry_features(atlas().departements_rapproches)
+def national_geometries() -> dict[str, list[list[str]]]:
+    return encoded_geometries(atlas().departements_rapproches)
 
 
 @st.cache_resource(show_spinner=False)
-def real_geometries() -> dict[str, dict[str, Any]]:
-    return geometry_features(atlas().departements)
+def real_geometries() -> dict[str, list[list[str]]]:
+    return encoded_geometries(atlas().departements)
 
 
 @st.cache_resource(show_spinner=False, max_entries=12)
-def commune_shapes(dep: str) -> gpd.GeoDataFrame:
-    return load_commune_shapes(dep)
+def commune_shapes(dep: str) -> tuple[gpd.GeoDataFrame, dict[str, list[list[str]]]]:
+    """Commune polygons of one département and their encoded geometry."""
+    shapes = load_commune_shapes(dep)
+    return shapes, encoded_geometries(shapes)
 
 
 @st.cache_resource(show_spinner=False)

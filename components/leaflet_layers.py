@@ -10,33 +10,88 @@ text escaped (see ``components.popups``).
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from branca.element import MacroElement
 from jinja2 import Template
 
+from geo.polyline import encode_geometry
+
 HATCH_ID = "atlas-hatch"
 HATCH_FILL = f"url(#{HATCH_ID})"
 
 
+# branca renders each element's script, then parses the result AGAIN as a Jinja
+# template (branca.element.MacroElement.render wraps it in Element(...)). Text such
+# as "{{ ... }}" in data would be evaluated: template injection. "{" followed by
+# "{", "%" or "#" only occurs inside JSON strings, where \u007b is the same "{".
+_JINJA_OPENERS = re.compile(r"\{(?=[{%#])")
+
+
 def js_json(value: Any) -> str:
-    """JSON safe to paste inside a ``<script>`` element."""
+    """JSON safe to paste inside a ``<script>`` element of a folium map."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("</", "<\\/").replace("<!--", "<\\!--")
+    text = text.replace("</", "<\\/").replace("<!--", "<\\!--")
+    return _JINJA_OPENERS.sub(r"\\u007b", text)
+
+
+# Decodes geo.polyline rings (encoded-polyline algorithm, 1e-4) into GeoJSON features.
+DECODE_JS = """
+function atlasDecodeRing(text) {
+  var points = [], index = 0, x = 0, y = 0, values = [];
+  while (index < text.length) {
+    var shift = 0, result = 0, byte;
+    do {
+      byte = text.charCodeAt(index++) - 63;
+      result |= (byte & 0x1f) << shift;
+      shift += 5;
+    } while (byte >= 0x20);
+    values.push(result & 1 ? ~(result >> 1) : result >> 1);
+    if (values.length === 2) {
+      y += values[0]; x += values[1];
+      points.push([x / 1e4, y / 1e4]);
+      values = [];
+    }
+  }
+  return points;
+}
+function atlasFeatures(rows) {
+  return {type: "FeatureCollection", features: rows.map(function (row) {
+    return {type: "Feature", properties: row[0], geometry: {type: "MultiPolygon",
+      coordinates: row[1].map(function (poly) { return poly.map(atlasDecodeRing); })}};
+  })};
+}
+"""
+
+
+def encoded_rows(features: list[dict[str, Any]]) -> list[list[Any]]:
+    """[properties, encoded polygons] per feature; ``encoded`` may be precomputed."""
+    rows = []
+    for feature in features:
+        encoded = feature.get("encoded")
+        if encoded is None:
+            encoded = encode_geometry(feature["geometry"])
+        rows.append([feature["properties"], encoded])
+    return rows
 
 
 class ChoroplethLayer(MacroElement):
     """Polygons filled with ``properties.fill``; ``properties.tip`` is their tooltip HTML.
 
-    A fill of ``HATCH_FILL`` draws the "non disponible" hatch pattern. Feature
-    ``properties.code`` comes back to Python through streamlit-folium's
+    Geometry travels as encoded polylines (``geo.polyline``), five times smaller than
+    GeoJSON text. A fill of ``HATCH_FILL`` draws the "non disponible" hatch pattern.
+    Feature ``properties.code`` comes back to Python through streamlit-folium's
     ``last_active_drawing`` when a shape is clicked.
     """
 
     _template = Template(
         """
 {% macro script(this, kwargs) %}
-var {{ this.get_name() }} = L.geoJSON({{ this.data_js }}, {
+"""
+        + DECODE_JS
+        + """
+var {{ this.get_name() }} = L.geoJSON(atlasFeatures({{ this.data_js }}), {
   style: function (f) {
     return {
       fillColor: f.properties.fill, fillOpacity: {{ this.fill_opacity }},
@@ -78,7 +133,7 @@ var {{ this.get_name() }} = L.geoJSON({{ this.data_js }}, {
     ) -> None:
         super().__init__()
         self._name = "ChoroplethLayer"
-        self.data_js = js_json({"type": "FeatureCollection", "features": features})
+        self.data_js = js_json(encoded_rows(features))
         self.class_name = class_name
         self.stroke = stroke
         self.weight = weight

@@ -35,6 +35,7 @@ from data.formatting import format_number, format_value
 from data.indicators import Indicator
 from data.levers import LEVERS, get_lever, marker_svg
 from data.ranking import ranked_count, tension_rank
+from geo.polyline import encode_geometry
 
 MAP_CSS = """
 .leaflet-container { background: #eef2f5; font-family: "Source Sans Pro", sans-serif; }
@@ -76,10 +77,11 @@ class MapOptions:
     height: int = 640
 
 
-def geometry_features(frame: gpd.GeoDataFrame) -> dict[str, dict[str, Any]]:
-    """GeoJSON geometry per code, computed once and reused across reruns."""
+def encoded_geometries(frame: gpd.GeoDataFrame) -> dict[str, list[list[str]]]:
+    """Encoded polygons per code (geo.polyline), computed once and reused across reruns."""
     return {
-        str(code): mapping(geom) for code, geom in zip(frame.index, frame.geometry, strict=True)
+        str(code): encode_geometry(mapping(geom))
+        for code, geom in zip(frame.index, frame.geometry, strict=True)
     }
 
 
@@ -213,7 +215,7 @@ def _add_initiatives(
 
 def national_map(
     deps_near: gpd.GeoDataFrame,
-    geometries: Mapping[str, dict[str, Any]],
+    geometries: Mapping[str, list[list[str]]],
     ind: Indicator,
     classification: Classification,
     initiatives: pd.DataFrame,
@@ -237,7 +239,7 @@ def national_map(
         }
         if code == selected:
             props.update(stroke="#0b3954", weight=3)
-        features.append({"type": "Feature", "geometry": geometries[code], "properties": props})
+        features.append({"type": "Feature", "encoded": geometries[code], "properties": props})
 
     minx, miny, maxx, maxy = deps_near.total_bounds
     m = offline_map(
@@ -301,9 +303,10 @@ def apl_classification() -> Classification:
 def departement_map(
     dep_code: str,
     deps: gpd.GeoDataFrame,
-    dep_geometries: Mapping[str, dict[str, Any]],
+    dep_geometries: Mapping[str, list[list[str]]],
     neighbours: Sequence[str],
     commune_shapes: gpd.GeoDataFrame,
+    commune_geometries: Mapping[str, list[list[str]]],
     communes: pd.DataFrame,
     apl_ind: Indicator,
     initiatives: pd.DataFrame,
@@ -317,7 +320,7 @@ def departement_map(
     column = apl_ind.id
     c = apl_classification()
     features = []
-    for code, geom in zip(commune_shapes.index, commune_shapes.geometry, strict=True):
+    for code in commune_shapes.index:
         value = None
         pop = None
         if code in communes.index:
@@ -335,7 +338,7 @@ def departement_map(
         features.append(
             {
                 "type": "Feature",
-                "geometry": mapping(geom),
+                "encoded": commune_geometries[code],
                 "properties": {"commune": code, "fill": _fill(c, value), "tip": tip},
             }
         )
@@ -344,7 +347,7 @@ def departement_map(
         context.append(
             {
                 "type": "Feature",
-                "geometry": dep_geometries[code],
+                "encoded": dep_geometries[code],
                 "properties": {
                     "code": code,
                     "fill": "#c9d1d8",
@@ -355,7 +358,7 @@ def departement_map(
     outline = [
         {
             "type": "Feature",
-            "geometry": dep_geometries[dep_code],
+            "encoded": dep_geometries[dep_code],
             "properties": {"fill": "none"},
         }
     ]

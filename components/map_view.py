@@ -57,12 +57,14 @@ def build_map(filtered, *, height: int = 640) -> folium.Map:
             opts=opts,
         )
     in_dep = filter_initiatives(filtered, InitiativeFilter(departement=v.dep))
+    shapes, shape_geometries = cache.commune_shapes(v.dep)
     return departement_map(
         v.dep,
         a.departements,
         cache.real_geometries(),
         a.neighbours.get(v.dep, ()),
-        cache.commune_shapes(v.dep),
+        shapes,
+        shape_geometries,
         a.communes,
         a.indicator(commune_apl_series(ind)),
         in_dep,
