@@ -7,18 +7,18 @@ offline. Commune polygons are loaded per département on demand
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
+import pyogrio
 import shapely
 
 from data.case_studies import CaseStudy, load_case_studies
 from data.errors import InputError
 from data.indicators import Indicator, Source, check_columns, load_indicators, load_sources
-from data.initiatives import load_initiatives
+from data.initiatives import load_initiatives, reference_from_frames
 from data.paths import BUILT_DIR
 from data.portrait import regional_figures
 from geo.drom import to_rapproche
@@ -65,11 +65,11 @@ def _read_csv(path: Path, **kwargs) -> pd.DataFrame:
 def _read_geojson(path: Path) -> gpd.GeoDataFrame:
     if not path.is_file():
         raise InputError(str(path), "fichier absent : lancer `python -m data.build`")
-    doc = json.loads(path.read_text(encoding="utf-8"))
-    features = doc["features"]
-    props = pd.DataFrame([f["properties"] for f in features]).astype({"code": str})
-    geoms = shapely.from_geojson([json.dumps(f["geometry"]) for f in features])
-    return gpd.GeoDataFrame(props, geometry=geoms, crs="EPSG:4326").set_index("code")
+    try:
+        frame = pyogrio.read_dataframe(path)
+    except pyogrio.errors.DataSourceError as exc:
+        raise InputError(str(path), f"GeoJSON illisible : {exc}") from exc
+    return frame.astype({"code": str}).set_index("code")
 
 
 def load_departements(built: Path = BUILT_DIR) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
@@ -150,13 +150,16 @@ def load_atlas(built: Path = BUILT_DIR) -> Atlas:
     indicators = tuple(load_indicators())
     deps, deps_near = load_departements(built)
     check_columns(indicators, deps.columns, str(built / "departements_figures.csv"))
-    initiatives = place_initiatives(load_initiatives(), deps)
     apl = load_commune_apl(built)
+    communes = load_communes(built, apl)
+    aliases = _read_csv(built / "commune_aliases.csv", dtype=str)
+    reference = reference_from_frames(communes, aliases, deps)
+    initiatives = place_initiatives(load_initiatives(reference=reference), deps)
     return Atlas(
         departements=deps,
         departements_rapproches=deps_near,
-        communes=load_communes(built, apl),
-        commune_aliases=_read_csv(built / "commune_aliases.csv", dtype=str),
+        communes=communes,
+        commune_aliases=aliases,
         neighbours=load_neighbours(built),
         initiatives=initiatives,
         case_studies=tuple(load_case_studies()),

@@ -51,6 +51,9 @@ FIELDS: tuple[str, ...] = (
     "sources",
 )
 
+# libyaml's C parser when the wheel has it (ten times faster), same safe semantics.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass(frozen=True)
 class Source:
@@ -122,7 +125,7 @@ def parse_case_study(path: Path) -> CaseStudy:
     parser = _Parser(path, text)
     try:
         yaml_text, body, _ = split_front_matter(text)
-        meta = yaml.safe_load(yaml_text)
+        meta = yaml.load(yaml_text, Loader=_LOADER)  # noqa: S506 (a safe loader)
     except (ValueError, yaml.YAMLError) as exc:
         raise InputError(str(path), f"front matter illisible : {exc}") from exc
     if not isinstance(meta, dict):

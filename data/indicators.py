@@ -20,6 +20,9 @@ from data.paths import DATA_DIR
 INDICATORS_FILE = DATA_DIR / "indicators.yaml"
 SOURCES_FILE = DATA_DIR / "sources.yaml"
 
+# libyaml's C parser when the wheel has it (ten times faster), same safe semantics.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass(frozen=True)
 class Source:
@@ -86,8 +89,8 @@ def _entries(path: Path) -> list[tuple[int, dict[str, Any], dict[str, int]]]:
         raise InputError(str(path), "fichier introuvable")
     text = path.read_text(encoding="utf-8")
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=_LOADER)
+        data = yaml.load(text, Loader=_LOADER)  # noqa: S506 (a safe loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         row = mark.line + 1 if mark is not None else None

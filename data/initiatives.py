@@ -220,6 +220,55 @@ def load_reference(
     )
 
 
+class _FrameCommunes(Mapping[str, Commune]):
+    """Communes looked up in an already loaded frame (index: code), built on demand."""
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self._frame = frame
+
+    def __getitem__(self, code: str) -> Commune:
+        if code not in self._frame.index:
+            raise KeyError(code)
+        row = self._frame.loc[code]
+        lon, lat = row["lon"], row["lat"]
+        return Commune(
+            code,
+            str(row["nom"]),
+            str(row["departement_code"]),
+            None if pd.isna(lon) else float(lon),
+            None if pd.isna(lat) else float(lat),
+        )
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._frame.index)
+
+    def __len__(self) -> int:
+        return len(self._frame)
+
+
+def reference_from_frames(
+    communes: pd.DataFrame, aliases: pd.DataFrame, departements: pd.DataFrame
+) -> Reference:
+    """The same reference as :func:`load_reference`, from frames the app already loaded
+    (communes indexed by code with nom/departement_code/lon/lat; aliases with
+    code/parent_code/nom; départements indexed by code with nom/region_code)."""
+    alias_map: dict[str, list[CommuneAlias]] = {}
+    for code, parent, name in zip(
+        aliases["code"], aliases["parent_code"], aliases["nom"], strict=True
+    ):
+        alias_map.setdefault(code, []).append(CommuneAlias(code, parent, name))
+    return Reference(
+        communes=_FrameCommunes(communes),
+        aliases={code: tuple(items) for code, items in alias_map.items()},
+        departements={
+            str(code): Departement(str(code), str(nom), str(region))
+            for code, nom, region in zip(
+                departements.index, departements["nom"], departements["region_code"], strict=True
+            )
+        },
+    )
+
+
 # ---------------------------------------------------------------------------
 # Rows and their errors
 
