@@ -89,9 +89,11 @@ _CONTROL_ONE_LINE = re.compile(r"[\x00-\x1f\x7f]")
 class Proposal:
     """What a contributor sends (form fields, not yet checked).
 
-    ``commune_code`` is the INSEE code the commune picker resolved; its name,
-    département and region are taken from the reference tables. A département-wide
-    or regional programme gives ``departement_code`` / ``region_code`` instead.
+    ``commune_code`` is the INSEE code the commune picker resolved; its département
+    and region are taken from the reference tables, and its name too unless
+    ``commune`` gives the place as the sources name it (a commune déléguée of it).
+    A département-wide or regional programme gives ``departement_code`` /
+    ``region_code`` instead.
     ``token`` makes the submission idempotent: sending the same token twice (double
     click, retry after a network error) stores it once.
     """
@@ -109,6 +111,7 @@ class Proposal:
     outcome: str = ""
     contact_email: str = ""
     token: str | None = None
+    commune: str = ""
 
 
 @dataclass(frozen=True)
@@ -280,6 +283,8 @@ def proposal_row(proposal: Proposal, reference: Reference) -> dict[str, str]:
         "case_study": "",
     }
     derive_place(values, reference)
+    if values["commune_code"] and clean_text(proposal.commune):
+        values["commune"] = clean_text(proposal.commune)
     return values
 
 

@@ -1,0 +1,326 @@
+"""The "Proposer une initiative" form: fields, per-field errors, acknowledgement.
+
+The contributor is thanked only once :meth:`data.store.Store.submit` has returned,
+that is after COMMIT. Each form instance carries a token, so a double click or a
+retry stores the proposal once. Whatever the contributor typed is shown back as
+text (Markdown-escaped), never as HTML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
+
+from components import cache, store_access
+from components.i18n import t
+from components.map_build import lever_label
+from components.popups import actor_label, status_label
+from components.text import md_escape
+from data.initiatives import ACTOR_TYPES, FIRST_YEAR, STATUSES
+from data.levers import LEVER_CODES
+from data.search import Place, PlaceIndex
+from data.store import InvalidProposal, Proposal, SubmissionResult
+from data.store.validation import (
+    DESCRIPTION_MAX,
+    DESCRIPTION_MIN,
+    EMAIL_MAX,
+    NAME_MAX,
+    OUTCOME_MAX,
+)
+
+PREFIX = "w_contrib_"
+W_NAME = PREFIX + "name"
+W_COMMUNE_QUERY = PREFIX + "commune_query"
+W_COMMUNE = PREFIX + "commune"
+W_LEVER = PREFIX + "lever"
+W_YEAR = PREFIX + "year"
+W_ACTORS = PREFIX + "actors"
+W_STATUS = PREFIX + "status"
+W_DESCRIPTION = PREFIX + "description"
+W_OUTCOME = PREFIX + "outcome"
+W_SOURCES = PREFIX + "sources"
+W_EMAIL = PREFIX + "email"
+TOKEN_KEY = "_contrib_token"  # noqa: S105 (a session-state key)
+ERRORS_KEY = "_contrib_errors"
+DONE_KEY = "_contrib_done"
+FAILURE_KEY = "_contrib_failure"
+COMMUNE_HITS = 12
+
+WIDGETS = (
+    W_NAME,
+    W_COMMUNE_QUERY,
+    W_COMMUNE,
+    W_LEVER,
+    W_YEAR,
+    W_ACTORS,
+    W_STATUS,
+    W_DESCRIPTION,
+    W_OUTCOME,
+    W_SOURCES,
+    W_EMAIL,
+)
+
+
+def _option(code: str, name: str) -> str:
+    return f"{code}|{name}"
+
+
+def _split_option(option: object) -> tuple[str, str]:
+    code, _, name = str(option or "").partition("|")
+    return code, name
+
+
+@st.cache_resource(show_spinner=False)
+def commune_index() -> PlaceIndex:
+    """Current communes and their communes déléguées/associées (which resolve to the
+    current commune's code), searched without accents or case."""
+    a = cache.atlas()
+    communes = a.communes
+    places = [
+        Place("commune", str(code), str(name), str(dep), int(pop) if pop == pop else 0)
+        for code, name, dep, pop in zip(
+            communes.index,
+            communes["nom"],
+            communes["departement_code"],
+            communes["population"],
+            strict=True,
+        )
+    ]
+    aliases = a.commune_aliases
+    for parent, name in zip(aliases["parent_code"], aliases["nom"], strict=True):
+        if parent in communes.index:
+            dep = str(communes.at[parent, "departement_code"])
+            places.append(Place("commune", str(parent), str(name), dep))
+    return PlaceIndex(places)
+
+
+def _token() -> str:
+    if TOKEN_KEY not in st.session_state:
+        st.session_state[TOKEN_KEY] = uuid.uuid4().hex
+    return st.session_state[TOKEN_KEY]
+
+
+def _proposal() -> Proposal:
+    get = st.session_state.get
+    year = get(W_YEAR)
+    code, name = _split_option(get(W_COMMUNE))
+    return Proposal(
+        name=str(get(W_NAME) or ""),
+        lever=str(get(W_LEVER) or ""),
+        description_fr=str(get(W_DESCRIPTION) or ""),
+        sources=[str(get(W_SOURCES) or "")],
+        commune_code=code,
+        commune=name,
+        year_started=int(year) if year is not None else None,
+        carrying_actor=list(get(W_ACTORS) or []),
+        status=str(get(W_STATUS) or "unknown"),
+        outcome=str(get(W_OUTCOME) or ""),
+        contact_email=str(get(W_EMAIL) or ""),
+        token=_token(),
+    )
+
+
+def _reset_form() -> None:
+    # Deleting the widgets' state gives them their defaults on the next run.
+    for key in WIDGETS:
+        st.session_state.pop(key, None)
+    st.session_state[TOKEN_KEY] = uuid.uuid4().hex
+    st.session_state.pop(ERRORS_KEY, None)
+
+
+def _submit() -> None:
+    """Button callback: store the proposal, then (after COMMIT) say thank you."""
+    st.session_state.pop(FAILURE_KEY, None)
+    st.session_state.pop(DONE_KEY, None)
+    try:
+        result = store_access.store().submit(_proposal(), require_commune=True)
+    except InvalidProposal as exc:
+        by_field: dict[str, list[str]] = {}
+        for err in exc.errors:
+            by_field.setdefault(err.field, []).append(err.message)
+        st.session_state[ERRORS_KEY] = by_field
+        return
+    except SQLAlchemyError:
+        st.session_state[FAILURE_KEY] = True
+        return
+    st.session_state[DONE_KEY] = result
+    _reset_form()
+
+
+def _field_errors(field: str, lang: str) -> None:
+    for message in st.session_state.get(ERRORS_KEY, {}).get(field, []):
+        st.error(md_escape(message), icon=":material/error:")
+
+
+def _acknowledgement(result: SubmissionResult, lang: str) -> None:
+    st.success(t("contrib.thanks", lang, number=result.pk), icon=":material/check_circle:")
+    published = result.published_duplicates
+    if published:
+        names = ", ".join(f"« {md_escape(d.name)} »" for d in published)
+        st.warning(t("contrib.duplicates_published", lang, names=names))
+    if result.pending_duplicates:
+        st.info(t("contrib.duplicates_pending", lang, count=len(result.pending_duplicates)))
+
+
+def _commune_picker(lang: str) -> str | None:
+    query = st.text_input(
+        t("contrib.commune", lang),
+        key=W_COMMUNE_QUERY,
+        placeholder=t("contrib.commune_placeholder", lang),
+        help=t("contrib.commune_help", lang),
+    )
+    if not query.strip():
+        st.session_state[W_COMMUNE] = None
+        return None
+    hits = commune_index().search(query, limit=COMMUNE_HITS)
+    if not hits:
+        st.session_state[W_COMMUNE] = None
+        st.caption(t("contrib.commune_none", lang, q=md_escape(query[:60])))
+        return None
+    communes = cache.atlas().communes
+    labels = {}
+    for p in hits:
+        label = f"{p.name} ({p.departement_code}) — {p.code}"
+        current = communes.at[p.code, "nom"] if p.code in communes.index else p.name
+        if current != p.name:
+            label = f"{p.name} ({p.departement_code}) → {current} — {p.code}"
+        labels[_option(p.code, p.name)] = label
+    if st.session_state.get(W_COMMUNE) not in labels:
+        st.session_state[W_COMMUNE] = next(iter(labels))
+    option = st.selectbox(
+        t("contrib.commune_pick", lang),
+        list(labels),
+        format_func=labels.__getitem__,
+        key=W_COMMUNE,
+    )
+    code, _name = _split_option(option)
+    if code in communes.index:
+        lon, lat = communes.at[code, "lon"], communes.at[code, "lat"]
+        sep = "," if lang == "fr" else "."
+        point = (
+            t(
+                "contrib.commune_point",
+                lang,
+                lat=f"{lat:.4f}".replace(".", sep),
+                lon=f"{lon:.4f}".replace(".", sep),
+            )
+            if lon == lon and lat == lat
+            else t("contrib.commune_no_point", lang)
+        )
+        st.caption(
+            t("contrib.commune_resolved", lang, name=md_escape(communes.at[code, "nom"]), code=code)
+            + " · "
+            + point
+        )
+    return code
+
+
+def _live_duplicates(lang: str, commune: str | None) -> None:
+    """Warn while typing when the commune already has an initiative of a similar name."""
+    name = str(st.session_state.get(W_NAME) or "").strip()
+    if not name or not commune:
+        return
+    try:
+        found = store_access.store().find_duplicates(name, commune)
+    except SQLAlchemyError:
+        return
+    published = [d for d in found if d.state == "published"]
+    if published:
+        names = ", ".join(f"« {md_escape(d.name)} »" for d in published)
+        st.warning(t("contrib.duplicates_published", lang, names=names))
+    pending = len(found) - len(published)
+    if pending:
+        st.info(t("contrib.duplicates_pending", lang, count=pending))
+
+
+def render(lang: str) -> None:
+    """The whole page body."""
+    st.title(t("contrib.title", lang))
+    st.markdown(t("contrib.intro", lang))
+    done = st.session_state.get(DONE_KEY)
+    if isinstance(done, SubmissionResult):
+        _acknowledgement(done, lang)
+    if st.session_state.get(FAILURE_KEY):
+        st.error(t("contrib.failure", lang), icon=":material/cloud_off:")
+    if st.session_state.get(ERRORS_KEY):
+        st.error(t("contrib.has_errors", lang), icon=":material/error:")
+
+    st.text_input(t("contrib.name", lang), key=W_NAME, max_chars=NAME_MAX)
+    _field_errors("name", lang)
+    commune = _commune_picker(lang)
+    _field_errors("commune", lang)
+    _live_duplicates(lang, commune)
+
+    st.selectbox(
+        t("contrib.lever", lang),
+        list(LEVER_CODES),
+        format_func=lambda code: lever_label(code, lang),
+        index=None,
+        placeholder=t("contrib.choose", lang),
+        key=W_LEVER,
+    )
+    _field_errors("lever", lang)
+    st.number_input(
+        t("contrib.year", lang),
+        min_value=FIRST_YEAR,
+        max_value=dt.date.today().year + 1,
+        step=1,
+        value=None,
+        placeholder=t("contrib.optional", lang),
+        key=W_YEAR,
+    )
+    _field_errors("year_started", lang)
+    st.multiselect(
+        t("contrib.actors", lang),
+        list(ACTOR_TYPES),
+        format_func=lambda code: actor_label(code, lang),
+        help=t("contrib.actors_help", lang),
+        key=W_ACTORS,
+    )
+    _field_errors("carrying_actor", lang)
+    st.selectbox(
+        t("contrib.status", lang),
+        list(STATUSES),
+        format_func=lambda code: status_label(code, lang),
+        key=W_STATUS,
+    )
+    _field_errors("status", lang)
+    st.text_area(
+        t("contrib.description", lang),
+        key=W_DESCRIPTION,
+        max_chars=DESCRIPTION_MAX,
+        help=t("contrib.description_help", lang, low=DESCRIPTION_MIN, high=DESCRIPTION_MAX),
+    )
+    _field_errors("description_fr", lang)
+    st.text_area(
+        t("contrib.outcome", lang),
+        key=W_OUTCOME,
+        max_chars=OUTCOME_MAX,
+        help=t("contrib.outcome_help", lang),
+    )
+    _field_errors("outcome", lang)
+    st.text_area(
+        t("contrib.sources", lang),
+        key=W_SOURCES,
+        placeholder="https://…",
+        help=t("contrib.sources_help", lang),
+    )
+    _field_errors("sources", lang)
+    st.text_input(
+        t("contrib.email", lang),
+        key=W_EMAIL,
+        max_chars=EMAIL_MAX,
+        help=t("contrib.email_help", lang),
+    )
+    _field_errors("contact_email", lang)
+    st.button(
+        t("contrib.submit", lang),
+        type="primary",
+        on_click=_submit,
+        icon=":material/send:",
+        key=PREFIX + "submit",
+    )
+    st.caption(t("contrib.moderation_note", lang))

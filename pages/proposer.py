@@ -1,0 +1,10 @@
+"""Proposer une initiative: the contribution form (goes to the moderation queue)."""
+
+from __future__ import annotations
+
+from components import contribution_form, state
+
+lang = state.lang()
+state.show_notices()
+contribution_form.render(lang)
+state.sync_url()

@@ -1,0 +1,293 @@
+"""The "Proposer une initiative" and "Modération" pages through AppTest (no browser).
+
+Each test points ``DATABASE_URL`` at its own SQLite file (the pages open the store
+of that URL) and clears the process-wide login rate limiter.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from store_support import proposal
+from streamlit.testing.v1 import AppTest
+
+from components import store_access
+from data.initiatives import COLUMNS, INITIATIVES_CSV, read_initiative_csv
+from data.store import open_store
+from data.store.auth import SECRET_ENV
+
+TIMEOUT = 60
+SECRET = "un secret de test assez long"
+XSS = "<script>alert('x')</script> Centre"
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch) -> str:
+    url = f"sqlite:///{tmp_path / 'pages.sqlite'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.delenv(SECRET_ENV, raising=False)
+    store_access.login_limiter.clear()
+    yield url
+    store_access.login_limiter.clear()
+
+
+def page(name: str, **params: str) -> AppTest:
+    at = AppTest.from_file(f"../pages/{name}.py", default_timeout=TIMEOUT)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at
+
+
+def texts(at: AppTest, *kinds: str) -> list[str]:
+    kinds = kinds or ("markdown", "caption", "title", "subheader", "info", "warning", "error")
+    out = []
+    for kind in kinds:
+        out += [str(el.value) for el in getattr(at, kind)]
+    return out
+
+
+def unescape(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def fill_form(at: AppTest, *, name: str, commune: str = "vezelay", description: str | None = None):
+    at.text_input(key="w_contrib_name").input(name)
+    at.text_input(key="w_contrib_commune_query").input(commune).run()
+    at.selectbox(key="w_contrib_lever").set_value("centre_de_sante_salariat")
+    at.multiselect(key="w_contrib_actors").set_value(["commune"])
+    at.text_area(key="w_contrib_description").input(
+        description
+        or "La commune salarie deux médecins généralistes dans un centre de santé ouvert en 2023."
+    )
+    at.text_area(key="w_contrib_sources").input("https://www.example.org/centre\nhttps://x.fr/a")
+    at.text_input(key="w_contrib_email").input("mairie@example.org")
+    return at
+
+
+# -- proposer -------------------------------------------------------------------------------
+
+
+def test_commune_autocomplete_ignores_accents_and_resolves_code_and_point(db):
+    at = page("proposer")
+    at.run()
+    assert not at.exception
+    at.text_input(key="w_contrib_commune_query").input("VEZELAY").run()
+    assert at.selectbox(key="w_contrib_commune").value == "89446|Vézelay"
+    resolved = [c for c in texts(at, "caption") if "89446" in c]
+    assert resolved and "47,4" in resolved[0] and "3,7" in resolved[0]
+    at.text_input(key="w_contrib_commune_query").input("saint etienne").run()
+    options = at.selectbox(key="w_contrib_commune").options
+    assert any("Saint-Étienne (42)" in o for o in options)
+
+
+def test_errors_are_shown_next_to_each_field_and_nothing_is_stored(db):
+    at = page("proposer")
+    at.run()
+    at.text_input(key="w_contrib_name").input("X")
+    at.text_area(key="w_contrib_description").input("court")
+    at.text_area(key="w_contrib_sources").input("javascript:alert(1)")
+    at.text_input(key="w_contrib_email").input("pas-une-adresse")
+    at.button(key="w_contrib_submit").click().run()
+    assert not at.exception
+    errors = [unescape(e) for e in texts(at, "error")]
+    assert any("corrigez les champs" in e for e in errors)
+    assert any("trop court" in e and "minimum 3" in e for e in errors)  # name
+    assert any("commune obligatoire" in e for e in errors)
+    assert any("levier obligatoire" in e for e in errors)
+    assert any("minimum 30" in e for e in errors)  # description
+    assert any("javascript:alert(1)" in e and "URL" in e for e in errors)
+    assert any("adresse électronique invalide" in e for e in errors)
+    assert not any("Merci" in s for s in texts(at, "success"))
+    # the error of the name comes right after the name field (same block, next element)
+    body = list(at.main)
+    name_at = next(i for i, el in enumerate(body) if getattr(el, "key", None) == "w_contrib_name")
+    assert body[name_at + 1].type == "alert" or "minimum 3" in str(body[name_at + 1].value)
+    s = open_store(db)
+    assert s.counts()["pending"] == 0
+
+
+def test_a_valid_proposal_is_acknowledged_after_commit_and_goes_to_the_queue(db):
+    at = page("proposer")
+    at.run()
+    fill_form(at, name=XSS)
+    at.button(key="w_contrib_submit").click().run()
+    assert not at.exception
+    thanks = [s for s in texts(at, "success") if "Merci" in s]
+    assert thanks, texts(at)
+    s = open_store(db)
+    pending = s.pending()
+    assert [p.name for p in pending] == [XSS]
+    assert f"n° {pending[0].pk}" in thanks[0]
+    assert pending[0].contact_email == "mairie@example.org"
+    assert XSS not in set(s.published_frame()["name"])
+    # the form is empty again, ready for another proposal
+    assert at.text_input(key="w_contrib_name").value == ""
+    # a second click with nothing filled in does not store anything
+    at.button(key="w_contrib_submit").click().run()
+    assert s.counts()["pending"] == 1
+
+
+def test_the_contributor_is_told_about_a_likely_duplicate(db):
+    at = page("proposer")
+    at.run()
+    fill_form(at, name="Canular du druide", commune="roche derrien")
+    # a commune déléguée resolves to the current commune's code, its name is kept
+    assert at.selectbox(key="w_contrib_commune").value == "22264|La Roche-Derrien"
+    assert any(
+        "La Roche-Derrien (22) → La Roche-Jaudy — 22264" in o
+        for o in at.selectbox(key="w_contrib_commune").options
+    )
+    warnings = [unescape(w) for w in texts(at, "warning")]
+    assert any("Annonce Le Bon Coin et canular du « druide »" in w for w in warnings)
+    at.button(key="w_contrib_submit").click().run()
+    warnings = [unescape(w) for w in texts(at, "warning")]
+    assert any("déjà sur la carte" in w for w in warnings)
+    s = open_store(db)
+    item = s.pending()[0]
+    assert [d.slug for d in item.duplicates] == ["annonce-bon-coin-canular-druide-roche"]
+    assert (item.values["commune"], item.values["commune_code"]) == ("La Roche-Derrien", "22264")
+
+
+def test_the_form_in_english(db):
+    at = page("proposer", lang="en")
+    at.run()
+    assert not at.exception
+    assert "Propose an initiative" in texts(at, "title")
+    assert at.button(key="w_contrib_submit").label == "Send the proposal"
+
+
+# -- moderation -------------------------------------------------------------------------------
+
+
+def login(at: AppTest, secret: str = SECRET, who: str = "Claire") -> AppTest:
+    at.text_input(key="w_mod_login_name").input(who)
+    at.text_input(key="w_mod_login_secret").input(secret)
+    at.button[0].click().run()
+    return at
+
+
+def test_moderation_is_disabled_without_a_secret(db):
+    at = page("moderation")
+    at.run()
+    assert not at.exception
+    assert any("désactivée" in i for i in texts(at, "info"))
+    assert not at.text_input  # no login form at all
+
+
+def test_a_too_short_secret_disables_moderation(db, monkeypatch):
+    monkeypatch.setenv(SECRET_ENV, "court")
+    at = page("moderation")
+    at.run()
+    assert any("trop court" in e for e in texts(at, "error"))
+    assert not at.text_input
+
+
+def test_a_wrong_secret_is_refused_then_logins_are_rate_limited(db, monkeypatch):
+    monkeypatch.setenv(SECRET_ENV, SECRET)
+    at = page("moderation")
+    at.run()
+    for _ in range(5):
+        login(at, "mauvais secret")
+        assert any("Secret incorrect" in e for e in texts(at, "error"))
+        assert not at.tabs
+    at = page("moderation")  # a new session does not reset the count
+    at.run()
+    assert any("Trop de tentatives" in e for e in texts(at, "error"))
+    assert not at.text_input  # the right secret cannot even be tried
+    store_access.login_limiter.clear()
+    at.run()
+    login(at)
+    assert at.tabs
+
+
+def test_the_secret_can_come_from_streamlit_secrets(db):
+    at = page("moderation")
+    at.secrets["moderation_secret"] = SECRET
+    at.run()
+    login(at)
+    assert not at.exception
+    assert [t.label for t in at.tabs][0] == "En attente (0)"
+
+
+def test_moderator_approves_rejects_and_edits_with_an_audit_trail(db, monkeypatch):
+    monkeypatch.setenv(SECRET_ENV, SECRET)
+    s = open_store(db)
+    first = s.submit(proposal(name=XSS))
+    second = s.submit(proposal(name="Bus santé de l'Avallonnais", commune_code="89024"))
+    third = s.submit(proposal(name="Téléconsultation à la mairie", lever="telemedecine"))
+    version = s.version()
+    at = page("moderation")
+    at.run()
+    login(at)
+    assert not at.exception
+    assert [t.label for t in at.tabs][0] == "En attente (3)"
+    headers = texts(at, "subheader")
+    assert any("\\<script\\>" in h for h in headers)  # shown as text, escaped
+    at.button(key=f"w_mod_approve_{first.pk}").click().run()
+    assert any(f"n° {first.pk} publiée" in m for m in texts(at, "success"))
+    assert s.version() != version and XSS in set(s.published_frame()["name"])
+    # rejecting needs a reason
+    at.button(key=f"w_mod_reject_{second.pk}").click().run()
+    assert any("motif du refus obligatoire" in unescape(e) for e in texts(at, "error"))
+    at.text_input(key=f"w_mod_reason_{second.pk}").input("Hors sujet")
+    at.button(key=f"w_mod_reject_{second.pk}").click().run()
+    assert s.get(second.pk).state == "rejected" and s.get(second.pk).reject_reason == "Hors sujet"
+    # edit the last one through its form
+    at.text_input(key=f"w_mod_edit_{third.pk}_name").input("Téléconsultation en mairie")
+    submit = next(b for b in at.button if "Enregistrer" in str(b.label))
+    submit.click().run()
+    assert not at.exception, at.exception
+    assert s.get(third.pk).name == "Téléconsultation en mairie"
+    trail = s.audit_trail(third.pk)
+    assert trail[0].action == "edit" and trail[0].actor == "Claire"
+    assert trail[0].before["name"] == "Téléconsultation à la mairie"
+    assert [t.label for t in at.tabs][0] == "En attente (1)"
+
+
+def _csv_bytes(rows) -> bytes:
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(COLUMNS), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8")
+
+
+def test_csv_import_shows_a_report_and_writes_only_when_confirmed(db, monkeypatch):
+    monkeypatch.setenv(SECRET_ENV, SECRET)
+    base = [dict(r.values) for r in read_initiative_csv(INITIATIVES_CSV).rows]
+    good = dict(base[0], id="importee-valide", name="Initiative importée", case_study="")
+    bad = dict(base[1], id="importee-invalide", lever="inconnu")
+    data = _csv_bytes([good, bad])
+    s = open_store(db)
+    count = s.counts()["published"]
+    at = page("moderation")
+    at.run()
+    login(at)
+    at.file_uploader(key="w_mod_upload").set_value(("import.csv", data, "text/csv")).run()
+    assert not at.exception, at.exception
+    report = next(d.value for d in at.dataframe if "Ligne" in d.value.columns)
+    assert list(report["Ligne"]) == [2, 3]
+    assert "levier inconnu" in report.iloc[1]["Erreurs"]
+    assert s.counts()["published"] == count  # preview only
+    import_all = at.button(key="w_mod_import_all")
+    assert import_all.disabled
+    at.button(key="w_mod_import_valid").click().run()
+    assert any("1 initiative(s) importée(s)" in m for m in texts(at, "success"))
+    assert s.counts()["published"] == count + 1
+    assert s.get_by_slug("importee-invalide") is None
+
+
+def test_export_button_gives_the_neutralised_csv(db, monkeypatch):
+    monkeypatch.setenv(SECRET_ENV, SECRET)
+    s = open_store(db)
+    s.approve(s.submit(proposal(name="=1+1 centre de santé")).pk, "Claire")
+    at = page("moderation")
+    at.run()
+    login(at)
+    assert not at.exception
+    assert at.get("download_button"), "no download button"
+    assert b"'=1+1 centre" in s.export_published_csv()
