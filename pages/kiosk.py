@@ -1,12 +1,53 @@
-"""Kiosk: the conference touch screen (placeholder until the kiosk feature lands)."""
+"""Kiosk: the conference touch screen (``?kiosk=1`` or ``ATLAS_KIOSK=1``).
+
+Levers on the left, the map in the middle, regions/départements or the portrait on the
+right; an idle timer, an attract loop, QR codes instead of links and a self-healing
+reload run in the browser (components.kiosk_client).
+"""
 
 from __future__ import annotations
 
+import os
+
 import streamlit as st
 
-from components import filters, state
+from components import cache, kiosk_client, kiosk_layout, state
+from components.kiosk_settings import kiosk_settings
 from components.map_view import show_map
+from components.text import md_escape
+from components.view_params import to_params
 
+# A 1920x1080 screen: the top bar takes about 150 px, the back button 70 px.
+MAP_HEIGHT = 880
+MAP_HEIGHT_DEP = 800
+PANEL_HEIGHT = 890
+
+settings, notices = kiosk_settings(
+    os.environ, {key: st.query_params.get(key, "") for key in ("idle", "attract")}
+)
+kiosk_layout.page_css()
+v = state.view()
+kiosk_layout.top_bar(v, kiosk_client.phone_link(to_params(v, cache.vocabulary()), settings))
 state.show_notices()
-shown = filters.initiative_filters(st.container())
-show_map(shown, height=760)
+for notice in notices:
+    st.warning(md_escape(notice), icon=":material/settings:")
+
+levers_col, map_col, panel_col = st.columns([0.2, 0.5, 0.3], gap="medium")
+with levers_col:
+    shown = kiosk_layout.lever_chips(v)
+with map_col:
+    show_map(shown, height=MAP_HEIGHT if v.dep is None else MAP_HEIGHT_DEP)
+details: dict = {}
+with panel_col, st.container(height=PANEL_HEIGHT, border=False, key="kiosk_panel"):
+    if v.dep is None:
+        kiosk_layout.place_picker(v)
+    else:
+        details = kiosk_layout.kiosk_portrait(v.dep, v, shown)
+
+kiosk_client.mount(
+    settings,
+    lang=v.lang,
+    clean=kiosk_layout.is_clean(v),
+    initiatives=details,
+    kiosk_in_url=st.query_params.get("kiosk") == "1",
+)
