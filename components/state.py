@@ -11,12 +11,16 @@ import streamlit as st
 
 from components import cache
 from components.text import md_escape
-from components.view_params import ViewState, parse_view, to_params
+from components.view_params import ViewState, build_link, parse_view, to_params
 
 VIEW_KEY = "_atlas_view"
 NOTICES_KEY = "_atlas_notices"
-# Parameters owned by other features (display modes), kept as they are in the URL.
-PASSTHROUGH = ("embed", "kiosk", "presentation", "format", "cas")
+# Parameters owned by other features, kept as they are in the URL. (Streamlit keeps
+# ``embed``/``embed_options`` itself and hides them from st.query_params.)
+PASSTHROUGH = ("kiosk", "cas")
+# Of those, the ones that are part of the view a shared link must reproduce.
+SHARED_PASSTHROUGH = ("cas",)
+MAX_PASSTHROUGH_LENGTH = 60
 
 
 def _raw_params() -> dict[str, list[str]]:
@@ -45,13 +49,38 @@ def lang() -> str:
     return view().lang
 
 
-def permalink_params() -> dict[str, str]:
-    params = to_params(view(), cache.vocabulary())
-    for key in PASSTHROUGH:
+def _passthrough(keys: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for key in keys:
         value = st.query_params.get(key)
-        if value and len(value) <= 60:
-            params[key] = value
-    return params
+        if value and len(value) <= MAX_PASSTHROUGH_LENGTH:
+            out[key] = value
+    return out
+
+
+def permalink_params() -> dict[str, str]:
+    """What the URL must hold: the view, its display mode, the pages' own parameters."""
+    return {**to_params(view(), cache.vocabulary()), **_passthrough(PASSTHROUGH)}
+
+
+def share_params() -> dict[str, str]:
+    """The parameters of the link to share: the view without the display mode."""
+    params = to_params(view(), cache.vocabulary(), display=False)
+    return {**params, **_passthrough(SHARED_PASSTHROUGH)}
+
+
+def page_url() -> str:
+    """Absolute URL of the current page without query (relative when unknown, e.g. in
+    AppTest)."""
+    url = st.context.url
+    if not url:
+        return "/"
+    return url if url.count("/") > 2 else url + "/"
+
+
+def permalink() -> str:
+    """The absolute link reproducing the current view on the current page."""
+    return build_link(page_url(), share_params())
 
 
 def sync_url() -> None:

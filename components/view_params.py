@@ -3,19 +3,74 @@
 Every parameter is validated on its own: a bad value gives a short notice and falls
 back to that parameter's default, the others are kept. Values are short and readable,
 e.g. ``?dep=55&ind=apl65_2023&levier=telemedecine,maison_de_sante``.
+
+======================  ===================================================================
+parameter               meaning (default when absent or invalid)
+======================  ===================================================================
+(URL path)              the page: ``/``, ``/departement``, ``/initiatives``, ``/etudes-de-cas``,
+                        ``/sources`` (Streamlit's navigation owns it)
+``dep``                 selected département (none: France entière). On the map page a
+                        selected département *is* the drill-down level: its communes are
+                        drawn, so no separate level parameter is needed
+``ind``                 indicator id of ``data/indicators.yaml`` (the catalogue's default)
+``levier``              lever codes, comma-separated (all levers)
+``acteur``              actor types, comma-separated (all)
+``statut``              statuses, comma-separated (all)
+``annees``              start years ``2015-2024`` (all years)
+``classes``             ``quantiles`` or ``jenks`` (quantiles)
+``lang``                ``fr`` or ``en`` (fr)
+``q``                   text searched in the initiatives table (none)
+``presentation``        ``16x9`` or ``1x1``: the presentation frame (normal page)
+``embed=true``          Streamlit's own embed flag: read with ``st.context.is_embedded``,
+                        kept in the URL by Streamlit, never parsed here
+======================  ===================================================================
+
+Notices are written in the language of the parsed view (``lang``), from the catalogue.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from html import escape
+from urllib.parse import quote, urlencode
+
+from components.i18n import t
 
 MAX_VALUE_LENGTH = 200
+MAX_QUERY_LENGTH = 100
 LANGS = ("fr", "en")
 CLASS_METHODS = ("quantiles", "jenks")
+PRESENTATIONS = ("16x9", "1x1")
+# Lenient spellings of the presentation presets.
+_PRESENTATION_ALIASES = {
+    "1": "16x9",
+    "true": "16x9",
+    "16x9": "16x9",
+    "16:9": "16x9",
+    "169": "16x9",
+    "1x1": "1x1",
+    "1:1": "1x1",
+    "carre": "1x1",
+    "square": "1x1",
+}
 YEAR_MIN, YEAR_MAX = 1990, 2030
 _YEARS = re.compile(r"^(\d{4})-(\d{4})$")
+# The parameters this module owns (others, such as ``cas`` or ``kiosk``, belong to pages).
+VIEW_KEYS = (
+    "dep",
+    "ind",
+    "levier",
+    "acteur",
+    "statut",
+    "annees",
+    "classes",
+    "lang",
+    "q",
+    "presentation",
+)
 
 
 @dataclass(frozen=True)
@@ -30,6 +85,8 @@ class ViewState:
     years: tuple[int, int] | None = None
     classes: str = "quantiles"
     lang: str = "fr"
+    query: str = ""
+    presentation: str | None = None
     extras: dict[str, str] = field(default_factory=dict, compare=False)
 
     def with_(self, **changes: object) -> ViewState:
@@ -48,7 +105,12 @@ class Vocabulary:
     statuses: Sequence[str]
 
 
+# A notice before it is written in the view's language: (catalogue key, values).
+_Notice = tuple[str, dict[str, str]]
+
+
 def _short(value: str) -> str:
+    """The value as shown in a notice: at most 40 characters, control characters visible."""
     shown = value if len(value) <= 40 else value[:40] + "…"
     return repr(shown)
 
@@ -60,8 +122,14 @@ def _one(raw: object) -> str:
     return str(raw)
 
 
+def clean_query(text: str) -> str:
+    """A search text without control or format characters, spaces collapsed."""
+    kept = "".join(ch for ch in text if not unicodedata.category(ch).startswith("C"))
+    return " ".join(kept.split())
+
+
 def _list(
-    name: str, raw: str, allowed: Sequence[str], notices: list[str], label: str
+    raw: str, allowed: Sequence[str], notices: list[_Notice], label_key: str
 ) -> tuple[str, ...]:
     if not raw:
         return ()
@@ -69,18 +137,27 @@ def _list(
     kept = tuple(dict.fromkeys(item for item in items if item in allowed))
     unknown = [item for item in items if item not in allowed]
     if unknown:
-        notices.append(f"{label} inconnu ignoré : {', '.join(_short(u) for u in unknown[:3])}")
+        values = ", ".join(_short(u) for u in unknown[:3])
+        notices.append(("notice.list_item", {"label_key": label_key, "values": values}))
     return tuple(item for item in allowed if item in kept)
+
+
+def _render(notice: _Notice, lang: str) -> str:
+    key, values = notice
+    if "label_key" in values:
+        values = {**values, "label": t(values["label_key"], lang)}
+        del values["label_key"]
+    return t(key, lang, **values)
 
 
 def parse_view(params: Mapping[str, object], vocab: Vocabulary) -> tuple[ViewState, list[str]]:
     """A valid ViewState from raw URL parameters, and the notices for what was ignored."""
-    notices: list[str] = []
+    notices: list[_Notice] = []
     values: dict[str, str] = {}
     for key, raw in params.items():
         value = _one(raw)
-        if len(value) > MAX_VALUE_LENGTH:
-            notices.append(f"Paramètre « {key[:20]} » trop long : ignoré")
+        if key in VIEW_KEYS and len(value) > MAX_VALUE_LENGTH:
+            notices.append(("notice.too_long", {"name": key[:20]}))
             continue
         values[key] = value
 
@@ -89,21 +166,21 @@ def parse_view(params: Mapping[str, object], vocab: Vocabulary) -> tuple[ViewSta
         if values["ind"] in vocab.indicators:
             indicator = values["ind"]
         else:
-            notices.append(f"Indicateur inconnu {_short(values['ind'])} : indicateur par défaut")
+            notices.append(("notice.indicator", {"value": _short(values["ind"])}))
 
     dep = None
     if values.get("dep"):
         code = values["dep"].strip().upper()
-        if code.isdigit() and len(code) == 1:
+        if code.isascii() and code.isdigit() and len(code) == 1:
             code = "0" + code
         if code in vocab.departements:
             dep = code
         else:
-            notices.append(f"Département inconnu {_short(values['dep'])} : vue France entière")
+            notices.append(("notice.departement", {"value": _short(values["dep"])}))
 
-    levers = _list("levier", values.get("levier", ""), vocab.levers, notices, "Levier")
-    actors = _list("acteur", values.get("acteur", ""), vocab.actors, notices, "Type d'acteur")
-    statuses = _list("statut", values.get("statut", ""), vocab.statuses, notices, "Statut")
+    levers = _list(values.get("levier", ""), vocab.levers, notices, "notice.label.lever")
+    actors = _list(values.get("acteur", ""), vocab.actors, notices, "notice.label.actor")
+    statuses = _list(values.get("statut", ""), vocab.statuses, notices, "notice.label.status")
 
     years = None
     if values.get("annees"):
@@ -113,30 +190,50 @@ def parse_view(params: Mapping[str, object], vocab: Vocabulary) -> tuple[ViewSta
             if YEAR_MIN <= low <= high <= YEAR_MAX:
                 years = (low, high)
         if years is None:
-            notices.append(
-                f"Période {_short(values['annees'])} invalide (attendu : 2015-2024) : ignorée"
-            )
+            notices.append(("notice.years", {"value": _short(values["annees"])}))
 
     classes = "quantiles"
     if values.get("classes"):
         if values["classes"] in CLASS_METHODS:
             classes = values["classes"]
         else:
-            notices.append(f"Méthode de classes {_short(values['classes'])} inconnue : quantiles")
+            notices.append(("notice.classes", {"value": _short(values["classes"])}))
 
     lang = "fr"
     if values.get("lang"):
         if values["lang"] in LANGS:
             lang = values["lang"]
         else:
-            notices.append(f"Langue {_short(values['lang'])} inconnue : français")
+            notices.append(("notice.lang", {"value": _short(values["lang"])}))
 
-    state = ViewState(indicator, dep, levers, actors, statuses, years, classes, lang)
-    return state, notices
+    query = ""
+    if values.get("q"):
+        cleaned = clean_query(values["q"])
+        if len(cleaned) <= MAX_QUERY_LENGTH:
+            query = cleaned
+        else:
+            notices.append(("notice.too_long", {"name": "q"}))
+
+    presentation = None
+    if "presentation" in values:
+        preset = _PRESENTATION_ALIASES.get(values["presentation"].strip().lower())
+        if preset:
+            presentation = preset
+        elif values["presentation"].strip().lower() not in ("", "0", "false"):
+            notices.append(("notice.presentation", {"value": _short(values["presentation"])}))
+
+    state = ViewState(
+        indicator, dep, levers, actors, statuses, years, classes, lang, query, presentation
+    )
+    return state, [_render(notice, lang) for notice in notices]
 
 
-def to_params(state: ViewState, vocab: Vocabulary) -> dict[str, str]:
-    """The shortest URL parameters reproducing ``state`` (defaults are omitted)."""
+def to_params(state: ViewState, vocab: Vocabulary, *, display: bool = True) -> dict[str, str]:
+    """The shortest URL parameters reproducing ``state`` (defaults are omitted).
+
+    ``display=False`` leaves out the display mode (``presentation``): the link to share
+    from a presentation frame is the link of the interactive view it shows.
+    """
     out: dict[str, str] = {}
     if state.dep:
         out["dep"] = state.dep
@@ -154,4 +251,30 @@ def to_params(state: ViewState, vocab: Vocabulary) -> dict[str, str]:
         out["classes"] = state.classes
     if state.lang != "fr":
         out["lang"] = state.lang
+    if state.query:
+        out["q"] = state.query
+    if display and state.presentation:
+        out["presentation"] = state.presentation
     return out
+
+
+def build_link(base_url: str, params: Mapping[str, str]) -> str:
+    """``base_url`` (scheme, host, path; no query) with readable parameters: commas stay
+    commas, everything else is percent-encoded."""
+    base = base_url.split("?", 1)[0].split("#", 1)[0]
+    if not params:
+        return base
+    return f"{base}?{urlencode(dict(params), safe=',', quote_via=quote)}"
+
+
+def iframe_snippet(src: str, title: str, height: int = 650) -> str:
+    """The HTML to paste to embed the map (``src`` must already carry ``embed=true``)."""
+    return (
+        f'<iframe src="{escape(src, quote=True)}" title="{escape(title, quote=True)}" '
+        f'width="100%" height="{int(height)}" style="border:0" loading="lazy"></iframe>'
+    )
+
+
+def with_embed(link: str) -> str:
+    """The link with Streamlit's ``embed=true`` added."""
+    return f"{link}{'&' if '?' in link else '?'}embed=true"
