@@ -101,6 +101,11 @@ var {{ this.get_name() }} = L.geoJSON(atlasFeatures({{ this.data_js }}), {
     };
   },
   onEachFeature: function (f, layer) {
+    // Runs before the path exists: a class per feature lets tests and styles find it.
+    if (f.properties.code) { layer.options.className += " atlas-code-" + f.properties.code; }
+    if (f.properties.commune) {
+      layer.options.className += " atlas-commune-" + f.properties.commune;
+    }
     if (f.properties.tip) {
       layer.bindTooltip(f.properties.tip, {sticky: true, direction: "top", opacity: 0.95});
     }
@@ -159,8 +164,10 @@ class MarkerLayer(MacroElement):
       var marker = L.marker(latlng, {
         icon: L.divIcon({html: icon.svg, className: "atlas-marker", iconSize: icon.size,
                          iconAnchor: [icon.size[0] / 2, icon.size[1] / 2]}),
-        title: f.properties.title, alt: f.properties.title, keyboard: true, riseOnHover: true
+        title: f.properties.title, alt: f.properties.title, keyboard: true, riseOnHover: true,
+        autoPanOnFocus: false
       });
+
       marker.bindPopup(f.properties.popup,
                        {maxWidth: 360, minWidth: 240, autoPanPadding: [20, 20]});
       return marker;
@@ -223,3 +230,35 @@ class StyleSheet(MacroElement):
         super().__init__()
         self._name = "StyleSheet"
         self.css = css.replace("</", "<\\/")
+
+
+class FocusWithoutScroll(MacroElement):
+    """Keep the page still when the map is clicked.
+
+    Leaflet's keyboard handler focuses the map container on every mousedown. When the
+    map's frame is partly below the fold, the browser then scrolls the page to show
+    it, so whatever was under the pointer moves before the mouseup: a click on a
+    marker or a département never arrives. Focus without scrolling instead; keyboard
+    navigation (Tab, arrows, +/-) is unchanged.
+    """
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+(function (map) {
+  var kb = map.keyboard;
+  if (!kb) { return; }
+  kb.disable();
+  kb._onMouseDown = function () {
+    if (this._focused) { return; }
+    this._map._container.focus({preventScroll: true});
+  };
+  kb.enable();
+})({{ this._parent.get_name() }});
+{% endmacro %}
+"""
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "FocusWithoutScroll"

@@ -14,6 +14,8 @@ from typing import Any
 import folium
 from folium.plugins import MarkerCluster
 
+from components.leaflet_layers import FocusWithoutScroll
+
 VENDOR_PATH = "app/static/vendor"
 
 
@@ -36,6 +38,7 @@ def offline_map(
     m = folium.Map(**options)
     m.options["minZoom"] = min_zoom
     m.options["maxZoom"] = max_zoom
+    FocusWithoutScroll().add_to(m)
     m.default_js = [("leaflet", asset_url("leaflet/leaflet.js", base_url_path))]
     m.default_css = [("leaflet_css", asset_url("leaflet/leaflet.css", base_url_path))]
     return m

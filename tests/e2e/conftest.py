@@ -197,3 +197,28 @@ def map_frame(page, timeout: float = 30_000):
     frame = page.frame_locator("iframe[title='streamlit_folium.st_folium']")
     frame.locator("path.leaflet-interactive").first.wait_for(timeout=timeout)
     return frame
+
+
+def click_shape(page, selector: str) -> None:
+    """Click a map shape where it is really on top (not under a marker or a legend):
+    scan its box for a point whose topmost element is the shape, then click there
+    with the mouse, as a user would."""
+    handle = page.locator("iframe[title='streamlit_folium.st_folium']")
+    frame = next(f for f in page.frames if "st_folium" in f.url)
+    point = frame.evaluate(
+        """(selector) => {
+          const el = document.querySelector(selector);
+          if (!el) return null;
+          const r = el.getBoundingClientRect();
+          for (let step = 0; step < 400; step++) {
+            const fx = ((step * 0.618) % 1), y = r.top + r.height * (((step * 0.382) % 1));
+            const x = r.left + r.width * fx;
+            if (document.elementFromPoint(x, y) === el) return [x, y];
+          }
+          return null;
+        }""",
+        selector,
+    )
+    assert point, f"no clickable point on {selector}"
+    box = handle.bounding_box()
+    page.mouse.click(box["x"] + point[0], box["y"] + point[1])

@@ -1,0 +1,62 @@
+"""Hostile text in an initiative is shown as characters and runs nothing, in a browser."""
+
+from __future__ import annotations
+
+import pytest
+
+from components.map_build import classify_indicator, encoded_geometries, national_map
+from data.atlas import load_atlas
+from tests.e2e.conftest import shot
+
+HOSTILE = {
+    "name": "<script>alert(1)</script>",
+    "description_fr": '<img src=x onerror="alert(2)"> "quotes" & ampersand',
+    "outcome": "{{ 7*7 }} ${alert(3)} `backtick` </script><script>alert(5)</script>",
+    "sources": ("javascript:alert(4)", "https://example.org/source"),
+}
+
+
+@pytest.fixture(scope="module")
+def hostile_map_html(server) -> str:
+    atlas = load_atlas()
+    row = atlas.initiatives[atlas.initiatives["precision"] == "commune"].head(1).copy()
+    for key, value in HOSTILE.items():
+        row[key] = [value]
+    ind = atlas.default_indicator
+    m = national_map(
+        atlas.departements_rapproches,
+        encoded_geometries(atlas.departements_rapproches),
+        ind,
+        classify_indicator(atlas.departements, ind, "quantiles"),
+        row,
+        {row["id"].iloc[0]: "<b>Lieu</b>"},
+    )
+    html = m.get_root().render()
+    # the document is loaded outside Streamlit: point the local assets at the test server
+    return html.replace('"/app/static/', f'"{server.url}/app/static/')
+
+
+def test_hostile_initiative_text_is_shown_as_text(page, hostile_map_html):
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.set_content(hostile_map_html)
+    marker = page.locator(".atlas-marker").first
+    marker.wait_for()
+    assert marker.get_attribute("title") == "<script>alert(1)</script> — Télémédecine" or (
+        marker.get_attribute("title").startswith("<script>alert(1)</script> — ")
+    )
+    marker.click()
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    text = popup.inner_text()
+    assert "<script>alert(1)</script>" in text
+    assert '<img src=x onerror="alert(2)">' in text
+    assert "{{ 7*7 }} ${alert(3)} `backtick` </script><script>alert(5)</script>" in text
+    assert "<b>Lieu</b>" in text
+    assert popup.locator("script, img").count() == 0
+    hrefs = [a.get_attribute("href") for a in popup.locator("a").all()]
+    assert hrefs == ["https://example.org/source"]  # javascript: dropped
+    shot(page, "popup-hostile-text")
+    assert dialogs == []
+    external = [u for u in page.recorder.external_requests() if "example.org" not in u]
+    assert external == []
