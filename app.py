@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from components import state
+from components import share, state
 from components.i18n import t
 from components.page_frame import kiosk_requested, load_or_stop, page_chrome, sidebar_top
 
@@ -51,5 +51,9 @@ pages = [
     ),
 ]
 page_chrome()
-sidebar_top()
-st.navigation(pages).run()
+if share.controls_shown():
+    sidebar_top()
+    st.navigation(pages).run()
+else:
+    # Presentation frame or embedded map: no navigation, no control.
+    st.navigation(pages, position="hidden").run()

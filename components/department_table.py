@@ -17,17 +17,15 @@ def table_frame(lang: str) -> pd.DataFrame:
     deps = a.departements
     frame = pd.DataFrame(
         {
-            "Code": deps.index,
-            "Département": deps["nom"].to_numpy(),
-            "Région" if lang == "fr" else "Region": deps["region_nom"].to_numpy(),
+            t("col.code", lang): deps.index,
+            t("col.departement", lang): deps["nom"].to_numpy(),
+            t("col.region", lang): deps["region_nom"].to_numpy(),
             f"{indicator_label(ind, lang)} ({indicator_unit(ind, lang)})": deps[ind.id].to_numpy(),
-            "Rang" if lang == "fr" else "Rank": tension_rank(
-                deps[ind.id], ind.higher_is_better
-            ).to_numpy(),
+            t("col.rank_short", lang): tension_rank(deps[ind.id], ind.higher_is_better).to_numpy(),
         }
     )
     counts = a.initiatives["departement_code"].value_counts()
-    frame["Initiatives"] = [int(counts.get(code, 0)) for code in deps.index]
+    frame[t("col.initiatives", lang)] = [int(counts.get(code, 0)) for code in deps.index]
     return frame
 
 

@@ -1,32 +1,50 @@
-"""Carte: the national choropleth, initiatives, filters and the selected département."""
+"""Carte: the national choropleth, initiatives, filters and the selected département.
+
+Display modes: ``?presentation=16x9|1x1`` draws the presentation frame, ``?embed=true``
+the map alone; both without any control.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from components import filters, portrait, sidebar, state
+from components import cache, filters, portrait, share, sidebar, state
 from components.department_table import departement_table
+from components.export_data import initiative_filter
 from components.i18n import t
 from components.map_view import show_map
+from components.presentation import presentation_frame
+from data.filters import filter_initiatives
 
 lang = state.lang()
-state.show_notices()
-filters.indicator_picker()
-sidebar.place_search()
-shown = filters.initiative_filters()
-
-st.markdown(f"## {t('app.title', lang)}")
-st.caption(t("app.subtitle", lang))
-if state.view().dep is None:
-    show_map(shown, height=660)
-    st.caption(t("map.help", lang))
+mode = share.display_mode()
+if mode == "presentation":
+    presentation_frame(state.view().presentation or "16x9")
+elif mode == "embed":
+    shown = filter_initiatives(cache.atlas().initiatives, initiative_filter(state.view()))
+    show_map(shown, height=600)
+    share.embed_footer()
 else:
-    map_col, panel_col = st.columns([3, 2], gap="medium")
-    with map_col:
-        show_map(shown, height=660)
-    with panel_col:
-        portrait.portrait(state.view().dep, compact=True)
+    state.show_notices()
+    filters.indicator_picker()
+    sidebar.place_search()
+    shown = filters.initiative_filters()
 
-with st.expander(t("table.title", lang)):
-    departement_table()
+    title_col, share_col = st.columns([3, 1], vertical_alignment="bottom")
+    title_col.markdown(f"## {t('app.title', lang)}")
+    with share_col:
+        share.share_panel("carte")
+    st.caption(t("app.subtitle", lang))
+    if state.view().dep is None:
+        show_map(shown, height=660)
+        st.caption(t("map.help", lang))
+    else:
+        map_col, panel_col = st.columns([3, 2], gap="medium")
+        with map_col:
+            show_map(shown, height=660)
+        with panel_col:
+            portrait.portrait(state.view().dep, compact=True)
+
+    with st.expander(t("table.title", lang)):
+        departement_table()
 state.sync_url()

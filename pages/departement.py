@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import cache, portrait, sidebar, state
+from components import cache, portrait, share, sidebar, state
 from components.i18n import t
 
 W_DEP = "w_dep_page"
@@ -15,21 +15,28 @@ def _on_pick() -> None:
 
 
 lang = state.lang()
-state.show_notices()
-sidebar.place_search()
+controls = share.controls_shown()
+if controls:
+    state.show_notices()
+    sidebar.place_search()
 a = cache.atlas()
 codes = list(a.departements.index)
 names = a.departements["nom"].to_dict()
-st.title(t("nav.departement", lang))
-st.session_state[W_DEP] = state.view().dep
-st.selectbox(
-    t("search.label", lang),
-    codes,
-    format_func=lambda code: f"{names[code]} ({code})",
-    key=W_DEP,
-    on_change=_on_pick,
-    index=None,
-    placeholder=t("search.placeholder", lang),
-)
+title_col, share_col = st.columns([3, 1], vertical_alignment="bottom")
+title_col.title(t("nav.departement", lang))
+with share_col:
+    # The exports of this page are those of the map drilled down to the département.
+    share.share_panel("departement", exports=state.view().dep is not None, map_view=False)
+if controls:
+    st.session_state[W_DEP] = state.view().dep
+    st.selectbox(
+        t("search.label", lang),
+        codes,
+        format_func=lambda code: f"{names[code]} ({code})",
+        key=W_DEP,
+        on_change=_on_pick,
+        index=None,
+        placeholder=t("search.placeholder", lang),
+    )
 portrait.portrait(state.view().dep)
 state.sync_url()

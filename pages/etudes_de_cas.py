@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import cache, sidebar, state
+from components import cache, share, sidebar, state
 from components.i18n import t
 from components.text import md_escape
 
@@ -16,25 +16,31 @@ def _on_pick() -> None:
 
 
 lang = state.lang()
-state.show_notices()
-sidebar.place_search()
+controls = share.controls_shown()
+if controls:
+    state.show_notices()
+    sidebar.place_search()
 a = cache.atlas()
 studies = {cs.slug: cs for cs in a.case_studies}
-st.title(t("case.title", lang))
+title_col, share_col = st.columns([3, 1], vertical_alignment="bottom")
+title_col.title(t("case.title", lang))
+with share_col:
+    share.share_panel("etudes-de-cas", exports=False, map_view=False)
 requested = st.query_params.get("cas")
 if requested and requested not in studies:
     st.warning(md_escape(t("case.unknown", lang, slug=requested[:60])))
     requested = None
 slug = requested or next(iter(studies))
 st.session_state[W_CASE] = slug
-st.selectbox(
-    t("case.title", lang),
-    list(studies),
-    format_func=lambda s: studies[s].title,
-    key=W_CASE,
-    on_change=_on_pick,
-    label_visibility="collapsed",
-)
+if controls:
+    st.selectbox(
+        t("case.title", lang),
+        list(studies),
+        format_func=lambda s: studies[s].title,
+        key=W_CASE,
+        on_change=_on_pick,
+        label_visibility="collapsed",
+    )
 cs = studies[slug]
 st.header(cs.title)
 st.caption(

@@ -1,46 +1,68 @@
-"""Initiatives: the searchable, sortable table of every recorded initiative."""
+"""Initiatives: the searchable, sortable table of every recorded initiative.
+
+The search text is part of the view (``?q=``), so a filtered table is a permalink too.
+"""
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
-from components import cache, filters, sidebar, state
+from components import cache, filters, share, sidebar, state
+from components.export_data import initiatives_table, view_initiatives
 from components.i18n import t
-from components.map_build import lever_label
-from components.popups import actor_label, status_label
-from data.search import normalize
+from components.view_params import MAX_QUERY_LENGTH, clean_query
+
+W_QUERY = "w_initiative_query"
+
+
+def _on_query() -> None:
+    state.update(query=clean_query(st.session_state.get(W_QUERY) or "")[:MAX_QUERY_LENGTH])
+
 
 lang = state.lang()
-state.show_notices()
-sidebar.place_search()
-shown = filters.initiative_filters()
-st.title(t("initiatives.title", lang))
-query = st.text_input(t("initiatives.search", lang), key="w_initiative_query")
+a = cache.atlas()
+controls = share.controls_shown()
+if controls:
+    state.show_notices()
+    sidebar.place_search()
+    filters.initiative_filters()
+title_col, share_col = st.columns([3, 1], vertical_alignment="bottom")
+title_col.title(t("initiatives.title", lang))
+with share_col:
+    share.share_panel("initiatives", map_view=False)
+if controls:
+    st.session_state[W_QUERY] = state.view().query
+    st.text_input(
+        t("initiatives.search", lang),
+        key=W_QUERY,
+        on_change=_on_query,
+        max_chars=MAX_QUERY_LENGTH,
+    )
 labels = cache.place_labels()
-table = pd.DataFrame(
-    {
-        "Initiative": shown["name"],
-        "Levier" if lang == "fr" else "Lever": [lever_label(c, lang) for c in shown["lever"]],
-        "Lieu" if lang == "fr" else "Place": [labels.get(i, "") for i in shown["id"]],
-        "Année" if lang == "fr" else "Year": shown["year_started"],
-        "Porteur" if lang == "fr" else "Led by": [
-            actor_label(c, lang) if isinstance(c, str) else "" for c in shown["actor_type"]
-        ],
-        "Statut" if lang == "fr" else "Status": [status_label(c, lang) for c in shown["status"]],
-        "Résultat mesuré" if lang == "fr" else "Measured outcome": shown["outcome"],
-        "Source": [s[0] if len(s) else "" for s in shown["sources"]],
-    }
-)
-if query:
-    needle = normalize(query)
-    haystack = table.astype(str).agg(" ".join, axis=1).map(normalize)
-    table = table[haystack.str.contains(needle, regex=False)]
-st.caption(t("filters.count", lang, shown=len(table), total=len(cache.atlas().initiatives)))
+shown = view_initiatives(a.initiatives, state.view(), page="initiatives", place_labels=labels)
+table = initiatives_table(shown, labels, lang)
+# On screen: the first source as a link; the exports carry every source.
+first_source = [s[0] if len(s) else "" for s in shown["sources"]]
+screen = table[
+    [
+        t("col.initiative", lang),
+        t("col.lever", lang),
+        t("col.place", lang),
+        t("col.year", lang),
+        t("col.actor", lang),
+        t("col.status", lang),
+        t("col.outcome", lang),
+    ]
+].assign(**{t("col.source", lang): first_source})
+st.caption(t("filters.count", lang, shown=len(screen), total=len(a.initiatives)))
 st.dataframe(
-    table,
+    screen,
     hide_index=True,
     width="stretch",
-    column_config={"Source": st.column_config.LinkColumn("Source", display_text="source")},
+    column_config={
+        t("col.source", lang): st.column_config.LinkColumn(
+            t("col.source", lang), display_text=t("initiatives.source_link", lang)
+        )
+    },
 )
 state.sync_url()

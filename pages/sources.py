@@ -5,53 +5,65 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components import cache, sidebar, state
+from components import cache, share, sidebar, state
 from components.i18n import t
 from components.map_build import indicator_label, indicator_unit
 from components.text import md_escape
 from data.formatting import format_number
 
 lang = state.lang()
-state.show_notices()
-sidebar.place_search()
+if share.controls_shown():
+    state.show_notices()
+    sidebar.place_search()
 a = cache.atlas()
-st.title(t("sources.title", lang))
+title_col, share_col = st.columns([3, 1], vertical_alignment="bottom")
+title_col.title(t("sources.title", lang))
+with share_col:
+    share.share_panel("sources", exports=False, map_view=False)
 
-st.header("Jeux de données" if lang == "fr" else "Datasets")
+st.header(t("sources.datasets", lang))
 for source in a.sources:
     with st.container(border=True):
         st.markdown(f"**{md_escape(source.title)}** — {md_escape(source.producer)}")
         st.caption(
-            f"{'Année' if lang == 'fr' else 'Year'} : {md_escape(source.year)} · "
-            f"{'Licence' if lang == 'fr' else 'Licence'} : {md_escape(source.licence)}"
+            t(
+                "sources.year_licence",
+                lang,
+                year=md_escape(source.year),
+                licence=md_escape(source.licence),
+            )
         )
         st.markdown(md_escape(source.notes))
         if source.url:
             st.markdown(f"[{md_escape(source.url)}]({source.url})")
 
-st.header("Indicateurs" if lang == "fr" else "Indicators")
+st.header(t("sources.indicators", lang))
 rows = []
 for ind in a.indicators:
     national = a.national["value"].get(ind.id)
     rows.append(
         {
             "id": ind.id,
-            "Indicateur" if lang == "fr" else "Indicator": indicator_label(ind, lang),
-            "Unité" if lang == "fr" else "Unit": indicator_unit(ind, lang),
-            "France": format_number(None if pd.isna(national) else national, ind.decimals, lang)
+            t("col.indicator", lang): indicator_label(ind, lang),
+            t("col.unit", lang): indicator_unit(ind, lang),
+            t("col.france", lang): format_number(
+                None if pd.isna(national) else national, ind.decimals, lang
+            )
             if national is not None
             else t("map.missing", lang),
-            "Producteur" if lang == "fr" else "Producer": ind.producer,
-            "Jeu de données" if lang == "fr" else "Dataset": ind.dataset,
-            "Année" if lang == "fr" else "Year": ind.year,
-            "Licence": ind.licence,
-            "Plus haut = mieux" if lang == "fr" else "Higher is better": ind.higher_is_better,
-            "Méthode" if lang == "fr" else "Method": ind.method,
+            t("col.source.producer", lang): ind.producer,
+            t("col.dataset", lang): ind.dataset,
+            t("col.year", lang): ind.year,
+            t("col.source.licence", lang): ind.licence,
+            t("col.higher_is_better", lang): ind.higher_is_better,
+            t("col.method", lang): ind.method,
         }
     )
 st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
-st.header("Chiffres nationaux : méthode" if lang == "fr" else "National figures: method")
+st.header(t("sources.national", lang))
 for indicator_id, row in a.national.iterrows():
-    st.markdown(f"- **{md_escape(indicator_id)}** : {md_escape(row['method'])}")
+    st.markdown(
+        t("sources.method_line", lang, id=md_escape(indicator_id), method=md_escape(row["method"]))
+    )
 state.sync_url()
