@@ -24,17 +24,24 @@ const MAP_CSS = `
 .leaflet-container a.leaflet-popup-close-button { width: 48px !important; height: 48px !important;
   font: 40px/48px sans-serif !important; }
 .leaflet-popup-content { font-size: 18px !important; line-height: 1.4 !important;
-  min-width: 320px !important; }
+  min-width: 320px !important; max-height: 540px; overflow-y: auto; overscroll-behavior: contain; }
 .leaflet-popup-content h4 { font-size: 22px !important; padding-right: 40px; }
-.leaflet-popup-content a { display: inline-block; min-height: 48px; line-height: 48px;
-  padding: 0 10px; margin: 2px; border-radius: 24px; background: #e8f0f6; color: #0b3954;
-  font-weight: 600; text-decoration: none; }
+.leaflet-popup-content a { display: inline-block; box-sizing: border-box; min-height: 48px;
+  min-width: 48px; padding: 12px 16px; margin: 3px 2px; line-height: 1.2; border-radius: 24px;
+  background: #e8f0f6; color: #0b3954; font-weight: 600; text-decoration: none;
+  word-break: break-all; }
+.leaflet-container:has(.leaflet-popup) .atlas-legend { display: none; }
 .atlas-legend { font-size: 16px !important; max-width: 340px !important; }
 .atlas-legend-title { font-size: 17px !important; }
 .atlas-legend-unit, .atlas-legend-hint, .atlas-legend-source { font-size: 14px !important; }
-.atlas-lever-legend summary { min-height: 44px; line-height: 44px; }
+.atlas-lever-legend summary { min-height: 48px; line-height: 48px; padding: 0 8px; }
 .leaflet-tooltip { font-size: 18px !important; }
-* { -webkit-touch-callout: none; -webkit-user-select: none; user-select: none; }
+.atlas-marker, .marker-cluster { width: 48px !important; height: 48px !important;
+  margin-left: -24px !important; margin-top: -24px !important; }
+.atlas-marker { display: flex !important; align-items: center; justify-content: center; }
+.marker-cluster div { margin: 9px !important; }
+* { -webkit-touch-callout: none; -webkit-user-select: none; user-select: none;
+  -webkit-tap-highlight-color: transparent; }
 `;
 
 export default function (component) {

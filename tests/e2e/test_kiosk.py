@@ -1,0 +1,356 @@
+"""Kiosk mode in a real Chromium with touch emulation, 1920x1080 landscape.
+
+One server with ``ATLAS_KIOSK=1`` (kiosk by default); short idle timeouts come from the
+screen's own setting ``?idle=NN``. The restart test runs its own server and restarts it
+on the same port. Every test checks that no request left the machine.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from components.kiosk_qr import qr_bits, qr_svg, svg_data_uri
+from tests.e2e.conftest import (
+    PageRecorder,
+    StreamlitServer,
+    map_frame,
+    shot,
+)
+
+VIEWPORT = {"width": 1920, "height": 1080}
+MIN_TARGET = 48
+KIOSK_ENV = {"ATLAS_KIOSK": "1"}
+
+# Counts finished script runs; lets a test wait for the run a tap started (no sleeps).
+RUN_COUNTER = """() => {
+  if (window.__kioskRuns !== undefined) return window.__kioskRuns;
+  window.__kioskRuns = 0;
+  const app = document.querySelector("[data-testid='stApp']");
+  new MutationObserver(() => {
+    if (app.getAttribute('data-test-script-state') === 'notRunning') window.__kioskRuns++;
+  }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+  return 0;
+}"""
+CONTROLLER_READY = """() => { const k = window.__atlasKiosk;
+  return !!(k && k.state.view && k.state.stat); }"""
+
+
+@pytest.fixture(scope="module")
+def kiosk_server():
+    srv = StreamlitServer(KIOSK_ENV)
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture
+def touch(browser, request):
+    """A touch screen: 1920x1080 landscape, touch events, French locale."""
+    context = browser.new_context(
+        viewport=VIEWPORT, has_touch=True, is_mobile=False, locale="fr-FR"
+    )
+    pg = context.new_page()
+    pg.set_default_timeout(30_000)
+    pg.recorder = PageRecorder(pg)  # type: ignore[attr-defined]
+    yield pg
+    if getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed:
+        shot(pg, f"FAILED-{request.node.name}")
+    context.close()
+
+
+def open_kiosk(page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_function(CONTROLLER_READY)
+    page.wait_for_function(
+        "() => document.querySelector(\"[data-testid='stApp']\")"
+        ".getAttribute('data-test-script-state') === 'notRunning'"
+    )
+    page.evaluate(RUN_COUNTER)
+    map_frame(page)
+
+
+def tap_and_wait(page, locator) -> None:
+    """Tap, then wait until the script run this tap started has finished."""
+    before = page.evaluate(RUN_COUNTER)
+    locator.tap()
+    page.wait_for_function("(n) => window.__kioskRuns > n", arg=before)
+
+
+def button(page, key: str):
+    return page.locator(f".st-key-{key} button")
+
+
+def assert_offline(page) -> None:
+    assert page.recorder.external_requests() == []
+
+
+def choose_meuse(page) -> None:
+    tap_and_wait(page, button(page, "kreg_44"))
+    button(page, "kdep_55").wait_for()
+    tap_and_wait(page, button(page, "kdep_55"))
+    page.locator(".kq-name", has_text="Meuse (55)").wait_for()
+
+
+def small_targets(page) -> list[str]:
+    """Visible buttons and links smaller than 48 px, in the page and in the map."""
+    js = """(min) => [...document.querySelectorAll('button, a[href], summary, [role=button]')]
+      .filter(e => { const r = e.getBoundingClientRect(); const s = getComputedStyle(e);
+        return r.width > 0 && r.height > 0 && s.visibility !== 'hidden'
+          && (r.width < min || r.height < min); })
+      .map(e => `${e.tagName} ${(e.innerText || e.title || e.className || '').slice(0, 40)}`
+        + ` ${Math.round(e.getBoundingClientRect().width)}x`
+        + `${Math.round(e.getBoundingClientRect().height)}`)"""
+    found = page.evaluate(js, MIN_TARGET)
+    for frame in page.frames[1:]:
+        found += [f"map: {x}" for x in frame.evaluate(js, MIN_TARGET)]
+    return found
+
+
+def test_region_then_departement_then_lever_shows_the_portrait(kiosk_server, touch):
+    page = touch
+    open_kiosk(page, kiosk_server.url)
+    # full screen: no Streamlit chrome
+    for selector in (
+        "[data-testid='stHeader']",
+        "[data-testid='stToolbar']",
+        "#MainMenu",
+        "[data-testid='stSidebarCollapsedControl']",
+        "footer",
+    ):
+        assert not page.locator(selector).is_visible(), selector
+    assert page.evaluate("() => getComputedStyle(document.documentElement).fontSize") == "20px"
+    title_px = page.evaluate(
+        "() => parseFloat(getComputedStyle(document.querySelector('.kiosk-title')).fontSize)"
+    )
+    assert title_px >= 36
+    assert not button(page, "kdep_55").count()
+    shot(page, "kiosk-1-national")
+
+    tap_and_wait(page, button(page, "kreg_44"))
+    assert button(page, "kdep_55").is_visible() and button(page, "kdep_67").is_visible()
+    shot(page, "kiosk-2-region-grand-est")
+    tap_and_wait(page, button(page, "kdep_55"))
+    portrait = page.locator(".kq-name", has_text="Meuse (55)")
+    portrait.wait_for()
+    assert page.locator(".kq-fig").count() == 4
+    assert "moins bien que la France" in page.locator(".kq-figs").inner_text()
+    initiatives_before = page.locator("[data-kiosk-initiative]").count()
+    assert initiatives_before >= 2
+
+    chip = button(page, "kchip_telemedecine")
+    assert chip.get_attribute("kind") == "secondary"
+    tap_and_wait(page, chip)
+    assert button(page, "kchip_telemedecine").get_attribute("kind") == "primary"
+    assert page.locator(".kiosk-count").inner_text().startswith("14 initiative(s)")
+    assert 1 <= page.locator("[data-kiosk-initiative]").count() < initiatives_before
+    map_frame(page).locator(".atlas-marker").first.wait_for()
+    shot(page, "kiosk-3-meuse-telemedecine")
+    # the permalink QR code takes exactly this view to a phone
+    phone = page.locator(".kiosk-phone")
+    link = phone.get_attribute("data-url")
+    query = parse_qs(urlsplit(link).query)
+    assert query["dep"] == ["55"] and query["levier"] == ["telemedecine"]
+    image = phone.locator(".kiosk-qr").evaluate("e => getComputedStyle(e).backgroundImage")
+    assert svg_data_uri(qr_svg(link, scale=3)) in image
+    assert small_targets(page) == []
+    assert_offline(page)
+    assert page.recorder.console_errors == []
+
+
+def test_tapping_the_map_selects_a_departement(kiosk_server, touch):
+    page = touch
+    open_kiosk(page, kiosk_server.url)
+    frame = map_frame(page)
+    frame.locator("path.atlas-dep").nth(100).wait_for(state="attached")
+    # a département whose centre is not covered by a marker or a legend
+    point = frame.locator("body").evaluate(
+        """() => { for (const p of document.querySelectorAll('path.atlas-dep')) {
+             const r = p.getBoundingClientRect();
+             if (r.width < 40 || r.height < 40) continue;
+             const x = r.left + r.width / 2, y = r.top + r.height / 2;
+             if (document.elementFromPoint(x, y) === p) return {x, y}; }
+           return null; }"""
+    )
+    assert point, "no département free to tap"
+    box = page.locator("iframe[title='streamlit_folium.st_folium']").bounding_box()
+    before = page.evaluate(RUN_COUNTER)
+    page.touchscreen.tap(box["x"] + point["x"], box["y"] + point["y"])
+    page.wait_for_function("(n) => window.__kioskRuns > n", arg=before)
+    page.locator(".kq-name").wait_for()
+    assert re.fullmatch(r".+ \(\w{2,3}\)", page.locator(".kq-name").inner_text())
+    map_frame(page).locator("path.atlas-commune").first.wait_for(state="attached")
+    shot(page, "kiosk-4-map-tap")
+    assert_offline(page)
+
+
+def test_links_become_qr_codes_and_nothing_leaves_the_kiosk(kiosk_server, touch):
+    page = touch
+    open_kiosk(page, kiosk_server.url)
+    choose_meuse(page)
+    url_before = page.url
+    # an initiative of the portrait: its sources as QR codes
+    page.locator("[data-kiosk-initiative='e-meuse-sante-programme']").tap()
+    overlay = page.locator(".kiosk-initiative")
+    overlay.wait_for()
+    figures = overlay.locator("figure[data-url]")
+    assert figures.count() >= 1
+    url = figures.first.get_attribute("data-url")
+    assert url.startswith("https://")
+    sent = page.evaluate("(u) => window.__atlasKiosk.state.stat.qr[u]", url)
+    assert sent == qr_bits(url)
+    dark = sum(bin(b).count("1") for b in __import__("base64").b64decode(sent["b"]))
+    drawn = figures.first.locator("path").get_attribute("d").count("M")
+    assert drawn == dark
+    shot(page, "kiosk-5-initiative-sources")
+    overlay.locator(".kiosk-close").tap()
+    overlay.wait_for(state="detached")
+
+    # a source link inside a map popup: a QR code, no navigation, no new tab
+    frame = map_frame(page)
+    marker = frame.locator(".atlas-marker[title^='e-Meuse santé']")
+    marker.tap()
+    link = frame.locator(".leaflet-popup-content a[data-external]").first
+    link.wait_for()
+    href = link.get_attribute("href")
+    link.tap()
+    qr = page.locator(".kiosk-link figure[data-url]")
+    qr.wait_for()
+    assert qr.get_attribute("data-url") == href
+    assert qr.locator("svg path").count() == 1
+    shot(page, "kiosk-6-popup-link-qr")
+    page.locator(".kiosk-link .kiosk-close").tap()
+    page.locator(".kiosk-link").wait_for(state="detached")
+
+    # the case-study link of the popup opens the case study overlay, not the page
+    case_link = frame.locator(".leaflet-popup-content a.atlas-case-link")
+    case_link.wait_for()
+    case_link.tap()
+    case = page.locator(".kiosk-case")
+    case.wait_for()
+    assert "e-Meuse" in case.locator("h2").inner_text()
+    case_url = case.locator("figure[data-url]").get_attribute("data-url")
+    assert "etudes-de-cas?cas=e-meuse-sante" in case_url and "kiosk=0" in case_url
+    shot(page, "kiosk-7-case-study-qr")
+    assert small_targets(page) == []
+    case.locator(".kiosk-close").tap()
+
+    assert page.url == url_before
+    assert len(page.context.pages) == 1
+    assert page.evaluate("() => window.__kioskRuns") is not None  # same document, no reload
+    assert_offline(page)
+    assert page.recorder.console_errors == []
+
+
+def test_idle_countdown_then_reset_then_attract_loop(kiosk_server, touch):
+    page = touch
+    open_kiosk(page, kiosk_server.url + "/?idle=12&attract=3")
+    tap_and_wait(page, button(page, "kchip_prevention"))
+    choose_meuse(page)
+    assert button(page, "kchip_prevention").get_attribute("kind") == "primary"
+    countdown = page.locator(".kiosk-countdown")
+    countdown.wait_for(timeout=20_000)
+    assert "Toucher pour continuer" in countdown.inner_text()
+    assert re.search(r"Retour à l'accueil dans \d+ s", countdown.inner_text())
+    shot(page, "kiosk-8-countdown")
+    # the view resets by itself (fresh page) and the attract loop starts
+    attract = page.locator(".kiosk-attract")
+    attract.wait_for(timeout=30_000)
+    assert page.evaluate("() => window.__kioskRuns") is None  # a new document
+    assert "Touchez l'écran pour explorer" in attract.inner_text()
+    first = attract.locator(".kiosk-slide").get_attribute("data-index")
+    page.wait_for_function(
+        "(i) => { const s = document.querySelector('.kiosk-slide');"
+        " return s && s.dataset.index !== i; }",
+        arg=first,
+        timeout=15_000,
+    )
+    shot(page, "kiosk-9-attract")
+    page.wait_for_function(CONTROLLER_READY)
+    page.evaluate(RUN_COUNTER)
+    attract.tap(position={"x": 60, "y": 60})
+    attract.wait_for(state="detached")
+    # back to the national view with default filters, and the screen keeps its setting
+    assert button(page, "kreg_44").is_visible()
+    assert page.locator(".kq-name").count() == 0
+    assert page.locator(".st-key-kiosk_chips [kind='primary']").count() == 0
+    assert parse_qs(urlsplit(page.url).query).get("idle") == ["12"]
+    assert "dep=" not in page.url
+    shot(page, "kiosk-10-after-reset")
+    assert_offline(page)
+    assert page.recorder.console_errors == []
+
+
+def test_touch_to_continue_keeps_the_view(kiosk_server, touch):
+    page = touch
+    open_kiosk(page, kiosk_server.url + "/?idle=10")
+    choose_meuse(page)
+    page.evaluate("() => { window.__sameDocument = true; }")
+    countdown = page.locator(".kiosk-countdown")
+    countdown.wait_for(timeout=20_000)
+    countdown.locator(".kiosk-continue").tap()
+    countdown.wait_for(state="detached")
+    assert page.evaluate("() => window.__sameDocument") is True
+    assert page.locator(".kq-name", has_text="Meuse (55)").is_visible()
+    assert_offline(page)
+
+
+def test_attract_slide_explores_its_territory(kiosk_server, touch):
+    page = touch
+    open_kiosk(page, kiosk_server.url)
+    page.evaluate("() => window.__atlasKiosk.startAttract()")
+    explore = page.locator(".kiosk-attract .kiosk-explore")
+    explore.wait_for()
+    dep = page.evaluate(
+        "() => { const s = window.__atlasKiosk.state;"
+        " return s.stat.slides[s.slide % s.stat.slides.length].dep; }"
+    )
+    explore.tap()
+    page.wait_for_url(re.compile(rf"dep={dep}\b"))
+    page.locator(".kq-name", has_text=f"({dep})").wait_for()
+    assert page.locator(".kiosk-attract").count() == 0
+    assert_offline(page)
+
+
+def test_english_labels(kiosk_server, touch):
+    page = touch
+    open_kiosk(page, kiosk_server.url)
+    tap_and_wait(page, button(page, "kiosk_lang"))
+    page.get_by_text("Choose a region").wait_for()
+    assert "Start over" in button(page, "kiosk_restart").inner_text()
+    page.evaluate("() => window.__atlasKiosk.startAttract()")
+    page.get_by_text("Touch the screen to explore").wait_for()
+    assert_offline(page)
+
+
+def test_server_restart_reloads_to_the_national_view(monkeypatch, touch):
+    page = touch
+    srv = StreamlitServer(KIOSK_ENV)
+    try:
+        open_kiosk(page, srv.url)
+        choose_meuse(page)
+        srv.stop()
+        offline = page.locator(".kiosk-offline")
+        offline.wait_for(timeout=20_000)
+        assert "Reconnexion" in offline.inner_text()
+        shot(page, "kiosk-11-offline")
+        # the same server comes back on the same port
+        port = srv.port
+        conftest = sys.modules[StreamlitServer.__module__]
+        monkeypatch.setattr(conftest, "free_port", lambda: port)
+        started = time.monotonic()
+        srv = StreamlitServer(KIOSK_ENV)
+        button(page, "kreg_44").wait_for(timeout=40_000)
+        page.wait_for_function(CONTROLLER_READY)
+        assert page.locator(".kq-name").count() == 0
+        assert page.locator(".kiosk-offline").count() == 0
+        assert not page.locator("[role='dialog']").is_visible()
+        assert page.locator("[data-testid='stException']").count() == 0
+        print(f"back {time.monotonic() - started:.1f} s after the restart")
+        shot(page, "kiosk-12-after-restart")
+        assert_offline(page)
+    finally:
+        srv.stop()
