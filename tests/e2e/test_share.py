@@ -94,7 +94,7 @@ def test_bad_parameters_give_notices_and_keep_the_rest(server, page):
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     bad = (
-        "/?dep=%3Cscript%3Ealert(1)%3C%2Fscript%3E&ind=" + "x" * 400 + "&levier=telemedecine"
+        "/?dep=%3Cscript%3Ealert(1)%3C%2Fscript%3E&ind=" + "x" * 10_000 + "&levier=telemedecine"
         "&annees=2024-2015&lang=de&dep=%EF%BC%95%EF%BC%95&classes=jenks"
     )
     open_view(page, server.url + bad)
@@ -146,6 +146,7 @@ def test_embed_shows_the_map_alone(server, page):
     open_view(page, server.url + "/?embed=true&ind=apl65_2023")
     assert not page.locator("[data-testid='stSidebar']").is_visible()
     assert page.locator("[data-testid='stWidgetLabel']").count() == 0
+    assert "embed=true" in page.url  # Streamlit keeps its flag when the view is synced
     full = page.get_by_role("link", name="Ouvrir dans l'Atlas")
     assert full.get_attribute("href") == server.url + "/?ind=apl65_2023"
     assert full.get_attribute("target") == "_blank"
