@@ -278,6 +278,7 @@ def render(lang: str) -> None:
         list(ACTOR_TYPES),
         format_func=lambda code: actor_label(code, lang),
         help=t("contrib.actors_help", lang),
+        placeholder=t("contrib.choose", lang),
         key=W_ACTORS,
     )
     _field_errors("carrying_actor", lang)

@@ -185,6 +185,7 @@ def _edit_form(item: Initiative, lang: str) -> None:
             list(ACTOR_TYPES),
             default=actors,
             format_func=lambda code: actor_label(code, lang),
+            placeholder=t("contrib.choose", lang),
             key=_edit_key(pk, "carrying_actor"),
         )
         statuses = list(STATUSES)
@@ -244,11 +245,11 @@ def _details(item: Initiative, lang: str) -> None:
         (t("contrib.email", lang), item.contact_email or ""),
         (t("mod.received", lang), item.created_at.strftime("%Y-%m-%d %H:%M UTC")),
     ]
-    st.dataframe(
-        pd.DataFrame(rows, columns=[t("mod.field", lang), t("mod.value", lang)]),
-        hide_index=True,
-        width="stretch",
-    )
+    lines = []
+    for label, value in rows:
+        text = md_escape(value).replace("\n", "  \n") if value else "—"
+        lines.append(f"**{md_escape(label)}** : {text}")
+    st.markdown("  \n".join(lines))
 
 
 def _pending_item(item: Initiative, lang: str) -> None:

@@ -1,0 +1,210 @@
+"""A proposal sent through the real page in Chromium survives SIGKILL of the server.
+
+The contributor sees "Merci" only once the row is committed: the test kills the
+Streamlit server (SIGKILL, no shutdown) as soon as "Merci" is on screen and finds
+the proposal in the database. The page is served by ``app.py`` once it lists
+``pages/proposer.py``, else directly as the main script.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from store_support import db_url  # noqa: F401 (fixture)
+
+from data.store import Proposal, open_store
+from tests.e2e.conftest import REPO, StreamlitServer, free_port, shot, wait_for_run
+
+NAME = "Centre de santé <b>municipal</b> de Vézelay"
+
+
+class PageServer(StreamlitServer):
+    """``streamlit run <script>`` (the app, or one page on its own) with extra env."""
+
+    def __init__(self, script: str, env: dict[str, str]) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log_path = REPO / "test-artifacts" / f"streamlit-{self.port}.log"
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        self._log = self.log_path.open("w")
+        pythonpath = str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                str(REPO / script),
+                "--server.port",
+                str(self.port),
+                "--server.address",
+                "127.0.0.1",
+                "--server.headless",
+                "true",
+                "--browser.gatherUsageStats",
+                "false",
+            ],
+            cwd=REPO,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "PYTHONPATH": pythonpath, **env},
+        )
+        self.wait_healthy()
+
+
+def _proposer_url(server: PageServer, via_app: bool) -> str:
+    return f"{server.url}/proposer" if via_app else server.url
+
+
+def _via_app() -> bool:
+    return "pages/proposer.py" in (REPO / "app.py").read_text(encoding="utf-8")
+
+
+def _fill(page, label: str, value: str, *, area: bool = False) -> None:
+    box = page.get_by_label(label, exact=True)
+    box.fill(value)
+    box.press("Control+Enter" if area else "Enter")
+    wait_for_run(page)
+
+
+def _choose(page, label: str, option: str) -> None:
+    """Pick an option of a selectbox (retried: a rerun may close the list meanwhile)."""
+    select = page.locator("[data-testid='stSelectbox']").filter(has_text=label)
+    choice = page.get_by_role("option", name=option).first
+    for _ in range(5):
+        wait_for_run(page)
+        select.locator("input").click()
+        try:
+            choice.wait_for(timeout=5_000)
+            choice.click(timeout=5_000)
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+            continue
+        wait_for_run(page)
+        if select.locator("input").input_value() == option:
+            return
+    raise AssertionError(f"could not choose {option!r} in {label!r}")
+
+
+def test_acknowledged_proposal_survives_sigkill_of_the_server(db_url, page):  # noqa: F811
+    open_store(db_url).close()  # migrate and seed before the server starts
+    via_app = _via_app()
+    server = PageServer("app.py" if via_app else "pages/proposer.py", {"DATABASE_URL": db_url})
+    try:
+        page.goto(_proposer_url(server, via_app))
+        wait_for_run(page)
+        _fill(page, "Nom de l'initiative", NAME)
+        _fill(page, "Commune", "vezelay")
+        page.get_by_text("code INSEE 89446").wait_for()
+        _choose(page, "Levier", "Centre de santé, médecins salariés")
+        _fill(
+            page,
+            "Description",
+            "La commune salarie deux médecins généralistes dans un centre de santé ouvert "
+            "en 2023 près de la mairie.",
+            area=True,
+        )
+        _fill(page, "Sources", "https://www.example.org/centre-de-sante", area=True)
+        page.get_by_role("button", name="Envoyer la proposition").click()
+        page.get_by_text("Merci !").wait_for(timeout=30_000)
+        server.process.send_signal(signal.SIGKILL)  # right after the acknowledgement
+        server.process.wait(30)
+        assert server.process.returncode == -signal.SIGKILL
+        shot(page, "contribution-acknowledged")
+        assert page.recorder.external_requests() == []
+    except Exception:
+        print(server.log())
+        raise
+    finally:
+        if server.process.poll() is None:
+            server.process.kill()
+        server._log.close()
+    store = open_store(db_url)
+    try:
+        pending = store.pending()
+        assert [p.name for p in pending] == [NAME]
+        assert pending[0].values["commune_code"] == "89446"
+        assert NAME not in set(store.published_frame()["name"])
+    finally:
+        store.close()
+
+
+def test_no_thank_you_when_the_database_cannot_commit(tmp_path, page):
+    """Another client holds the SQLite write lock longer than the busy timeout: the
+    contributor gets an error, never "Merci", and nothing is stored."""
+    path = tmp_path / "atlas.sqlite"
+    url = f"sqlite:///{path}"
+    open_store(url).close()
+    via_app = _via_app()
+    server = PageServer("app.py" if via_app else "pages/proposer.py", {"DATABASE_URL": url})
+    blocker = sqlite3.connect(path, isolation_level=None)
+    try:
+        page.goto(_proposer_url(server, via_app))
+        wait_for_run(page)
+        _fill(page, "Nom de l'initiative", "Proposition pendant une panne")
+        _fill(page, "Commune", "vezelay")
+        _choose(page, "Levier", "Télémédecine")
+        _fill(
+            page, "Description", "Une cabine de téléconsultation installée à la mairie.", area=True
+        )
+        _fill(page, "Sources", "https://www.example.org/cabine", area=True)
+        blocker.execute("BEGIN EXCLUSIVE")  # the database cannot take a write now
+        page.get_by_role("button", name="Envoyer la proposition").click()
+        page.get_by_text("n'a pas pu être enregistrée").wait_for(timeout=60_000)
+        assert page.get_by_text("Merci !").count() == 0
+        blocker.execute("ROLLBACK")
+    finally:
+        blocker.close()
+        server.stop()
+    store = open_store(url)
+    try:
+        assert store.counts()["pending"] == 0
+    finally:
+        store.close()
+
+
+def test_moderator_sees_contributor_html_as_text_and_publishes(db_url, page):  # noqa: F811
+    store = open_store(db_url)
+    xss = "<img src=x onerror=alert(1)> Maison de santé"
+    pk = store.submit(
+        Proposal(
+            name=xss,
+            lever="maison_de_sante",
+            description_fr="<script>alert('description')</script> ouverte en 2024 par la commune.",
+            sources=["https://www.example.org/msp"],
+            commune_code="89446",
+        )
+    ).pk
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    secret = "secret de moderation pour le test e2e"
+    via_app = "pages/moderation.py" in (REPO / "app.py").read_text(encoding="utf-8")
+    server = PageServer(
+        "app.py" if via_app else "pages/moderation.py",
+        {"DATABASE_URL": db_url, "ATLAS_MODERATION_SECRET": secret},
+    )
+    try:
+        page.goto(f"{server.url}/moderation" if via_app else server.url)
+        wait_for_run(page)
+        page.get_by_label("Votre nom (pour le journal)").fill("Claire")
+        page.get_by_label("Secret de modération").fill(secret)
+        page.get_by_role("button", name="Entrer").click()
+        wait_for_run(page)
+        page.get_by_text(f"n° {pk} — {xss}").wait_for()
+        assert page.locator("img[src='x']").count() == 0
+        shot(page, "moderation-pending")
+        page.get_by_role("button", name="Publier").click()
+        page.get_by_text(f"Initiative n° {pk} publiée.").wait_for()
+        shot(page, "moderation-published")
+        assert dialogs == []
+        assert page.recorder.external_requests() == []
+    finally:
+        server.stop()
+    assert store.get(pk).state == "published"
+    assert xss in set(store.published_frame()["name"])
+    store.close()
