@@ -443,3 +443,48 @@ def test_rows_in_the_database_are_what_the_store_says(store):  # noqa: F811
     assert row["state"] == "pending" and row["slug"] is None
     assert row["contact_email"] == "mairie@example.org"
     assert row["submission_token"] == result.token
+
+
+# -- schema ----------------------------------------------------------------------------------
+
+
+def test_the_migrations_create_exactly_the_tables_of_the_models(db_url):  # noqa: F811
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from data.store.models import metadata
+
+    s = open_store(db_url, seed_path=None)
+    try:
+        with s.engine.connect() as conn:
+            diff = compare_metadata(MigrationContext.configure(conn), metadata)
+            revision = MigrationContext.configure(conn).get_current_revision()
+        assert diff == []
+        assert revision == "0001_initial"
+    finally:
+        s.close()
+
+
+def test_the_alembic_command_line_migrates_the_database_url(db_url, tmp_path):  # noqa: F811
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[1]
+    alembic = Path(sys.executable).with_name("alembic")
+    env = {**os.environ, "DATABASE_URL": db_url}
+    for args in (["upgrade", "head"], ["current"]):
+        done = subprocess.run(
+            [str(alembic), "-c", str(repo / "alembic.ini"), *args],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+    assert "0001_initial (head)" in done.stdout
+    s = open_store(db_url)  # then the app seeds it
+    assert s.counts()["published"] > 100
+    s.close()
