@@ -304,11 +304,17 @@ class Store:
         return version, rows
 
     def published_snapshot(self) -> tuple[str, pd.DataFrame]:
-        """The version and the published frame, read in one consistent snapshot."""
-        version, rows = self.published_snapshot_rows()
-        cached = self._frame_cache
-        if cached is not None and cached[0] == version:
-            return version, cached[1].copy()
+        """The version and the published frame, read in one consistent snapshot
+        (rows are re-read only when the version has changed)."""
+        with self._read(snapshot=True) as conn:
+            version = self._version(conn)
+            cached = self._frame_cache
+            if cached is not None and cached[0] == version:
+                return version, cached[1].copy()
+            records = conn.execute(
+                select(initiatives).where(initiatives.c.state == "published")
+            ).mappings()
+            rows = sorted((_values(r) for r in records), key=lambda r: r["id"])
         frame = initiatives_frame(
             [CsvRow(i + 2, row) for i, row in enumerate(rows)], self.reference
         )
@@ -458,10 +464,30 @@ class Store:
                     .order_by(initiatives.c.created_at, initiatives.c.pk)
                 ).mappings()
             )
-            return [
-                _initiative(r, self._duplicates(conn, r["name"], r["commune_code"], r["pk"]))
-                for r in records
-            ]
+            codes = sorted({r["commune_code"] for r in records if r["commune_code"]})
+            by_commune: dict[str, list[tuple[int, str | None, str, str]]] = {}
+            for start in range(0, len(codes), 500):
+                query = select(
+                    initiatives.c.pk,
+                    initiatives.c.slug,
+                    initiatives.c.name,
+                    initiatives.c.state,
+                    initiatives.c.commune_code,
+                ).where(
+                    initiatives.c.commune_code.in_(codes[start : start + 500]),
+                    initiatives.c.state.in_(("pending", "published")),
+                )
+                for c in conn.execute(query):
+                    by_commune.setdefault(c.commune_code, []).append(
+                        (c.pk, c.slug, c.name, c.state)
+                    )
+        out = []
+        for r in records:
+            commune = self.reference.communes.get(r["commune_code"])
+            candidates = [c for c in by_commune.get(r["commune_code"], ()) if c[0] != r["pk"]]
+            duplicates = find_similar(r["name"], commune.nom if commune else "", candidates)
+            out.append(_initiative(r, duplicates))
+        return out
 
     def list(self, state: str | None = None, limit: int = 1000) -> list[Initiative]:
         """Initiatives of one state (or all), most recently changed first."""
