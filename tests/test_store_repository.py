@@ -488,3 +488,17 @@ def test_the_alembic_command_line_migrates_the_database_url(db_url, tmp_path):  
     s = open_store(db_url)  # then the app seeds it
     assert s.counts()["published"] > 100
     s.close()
+
+
+def test_the_map_can_place_the_published_frame_like_the_catalogue(store):  # noqa: F811
+    """What components.cache will do: the store's frame through data.atlas.place_initiatives."""
+    from data.atlas import load_atlas, place_initiatives
+
+    atlas = load_atlas()
+    placed = place_initiatives(store.published_frame(), atlas.departements)
+    pd.testing.assert_frame_equal(placed, atlas.initiatives)
+    result = store.submit(proposal())
+    store.approve(result.pk, "Claire")
+    placed = place_initiatives(store.published_frame(), atlas.departements)
+    row = placed.set_index("name").loc["Centre de santé municipal de Vézelay"]
+    assert row["map_lon"] == pytest.approx(row["lon"]) and row["precision"] == "commune"
