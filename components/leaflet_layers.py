@@ -13,7 +13,7 @@ import json
 import re
 from typing import Any
 
-from branca.element import MacroElement
+from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 
 from geo.polyline import encode_geometry
@@ -76,7 +76,37 @@ def encoded_rows(features: list[dict[str, Any]]) -> list[list[Any]]:
     return rows
 
 
-class ChoroplethLayer(MacroElement):
+class _Raw(Element):
+    """Already rendered text, added to the document as it is (no template)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._text = text
+
+    def render(self, **kwargs: Any) -> str:
+        return self._text
+
+
+class RawMacroElement(MacroElement):
+    """A MacroElement whose rendered header/script are NOT parsed again as templates.
+
+    branca wraps each rendered macro in ``Element(text)``, i.e. a new Jinja template:
+    data inside it would be lexed (slow for our 300 KB of geometry) and evaluated
+    (template injection). Here the rendered text goes in as it is.
+    """
+
+    def render(self, **kwargs: Any) -> None:
+        figure = self.get_root()
+        assert isinstance(figure, Figure), "render the element inside a Figure"
+        for part in ("header", "html", "script"):
+            macro = self._template.module.__dict__.get(part)
+            if macro is not None:
+                getattr(figure, part).add_child(_Raw(macro(self, kwargs)), name=self.get_name())
+        for element in self._children.values():
+            element.render(**kwargs)
+
+
+class ChoroplethLayer(RawMacroElement):
     """Polygons filled with ``properties.fill``; ``properties.tip`` is their tooltip HTML.
 
     Geometry travels as encoded polylines (``geo.polyline``), five times smaller than
@@ -145,7 +175,7 @@ var {{ this.get_name() }} = L.geoJSON(atlasFeatures({{ this.data_js }}), {
         self.fill_opacity = fill_opacity
 
 
-class MarkerLayer(MacroElement):
+class MarkerLayer(RawMacroElement):
     """Point features drawn as inline-SVG div icons, optionally clustered.
 
     ``icons`` maps an icon key to its SVG (sent once, not per marker); each feature
@@ -186,7 +216,7 @@ class MarkerLayer(MacroElement):
         self.icons_js = js_json(icons)
 
 
-class HtmlControl(MacroElement):
+class HtmlControl(RawMacroElement):
     """A Leaflet control showing server-built (escaped) HTML, e.g. the legend."""
 
     _template = Template(
@@ -215,7 +245,7 @@ class HtmlControl(MacroElement):
         self.class_name = class_name
 
 
-class StyleSheet(MacroElement):
+class StyleSheet(RawMacroElement):
     """A ``<style>`` element in the map document (header)."""
 
     _template = Template(

@@ -205,6 +205,19 @@ def click_shape(page, selector: str) -> None:
     with the mouse, as a user would."""
     handle = page.locator("iframe[title='streamlit_folium.st_folium']")
     frame = next(f for f in page.frames if "st_folium" in f.url)
+    # Markers and clusters are placed after the map's first layout, and a cluster
+    # icon clicked by mistake zooms instead of selecting: wait until the map is idle.
+    frame.wait_for_function(
+        """() => {
+          const now = [...document.querySelectorAll('.atlas-marker, .marker-cluster')]
+            .map(e => e.style.transform).join('|');
+          const still = now !== '' && window.__atlasMarkers === now
+            && !document.querySelector('.leaflet-zoom-anim, .leaflet-cluster-anim');
+          window.__atlasMarkers = now;
+          return still;
+        }""",
+        polling=100,
+    )
     point = frame.evaluate(
         """(selector) => {
           const el = document.querySelector(selector);

@@ -42,12 +42,12 @@ def test_clicking_a_departement_opens_its_portrait_and_communes(server, page):
     communes.nth(400).wait_for(state="attached")
     assert communes.count() > 450  # Meuse has about 500 communes
     page.get_by_text("e-Meuse santé", exact=False).first.wait_for()
-    assert re.search(r"[?&]dep=55\b", page.url)
+    page.wait_for_url(re.compile(r"[?&]dep=55\b"))
     shot(page, "map-meuse")
     page.get_by_role("button", name="Retour à la France entière").click()
     page.get_by_text("Cliquez un département pour voir").wait_for()
     page.get_by_text("Portrait : Meuse (55)").wait_for(state="detached")
-    assert "dep=" not in page.url
+    page.wait_for_url(lambda url: "dep=" not in url)
     assert page.recorder.external_requests() == []
     assert page.recorder.console_errors == []
 
