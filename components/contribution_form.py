@@ -133,10 +133,14 @@ def _reset_form() -> None:
 
 def _submit() -> None:
     """Button callback: store the proposal, then (after COMMIT) say thank you."""
+    proposal = _proposal()
+    blank = not (proposal.name.strip() or proposal.description_fr.strip())
+    if blank and st.session_state.get(DONE_KEY) is not None:
+        return  # a second click on an emptied form: keep the thank-you on screen
     st.session_state.pop(FAILURE_KEY, None)
     st.session_state.pop(DONE_KEY, None)
     try:
-        result = store_access.store().submit(_proposal(), require_commune=True)
+        result = store_access.store().submit(proposal, require_commune=True)
     except InvalidProposal as exc:
         by_field: dict[str, list[str]] = {}
         for err in exc.errors:

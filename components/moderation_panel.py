@@ -479,7 +479,11 @@ def render(lang: str) -> None:
     top.caption(t("mod.logged_in", lang, who=md_escape(who)))
     out.button(t("mod.logout", lang), on_click=_logout, key="w_mod_logout")
     _show_flash()
-    counts = store_access.store().counts()
+    try:
+        counts = store_access.store().counts()
+    except SQLAlchemyError:
+        st.error(t("mod.db_error", lang), icon=":material/cloud_off:")
+        return
     tabs = st.tabs(
         [
             t("mod.tab.pending", lang, count=counts["pending"]),

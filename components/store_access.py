@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
 
 from data.store import RateLimiter, Store, open_store, resolve_url
 
@@ -24,18 +25,36 @@ def store() -> Store:
     return _store_for(resolve_url())
 
 
+_last_version: dict[str, str] = {}
+
+
+def published_version() -> str:
+    """The store's version token (one cheap query). If the database cannot be reached
+    after having answered once, the last token is returned so that pages keep
+    showing the last published set instead of failing."""
+    url = resolve_url()
+    try:
+        version = _store_for(url).version()
+    except SQLAlchemyError:
+        if url in _last_version:
+            return _last_version[url]
+        raise
+    _last_version[url] = version
+    return version
+
+
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _published(url: str, version: str) -> pd.DataFrame:
     return _store_for(url).published_frame()
 
 
-def published_initiatives() -> pd.DataFrame:
-    """Published initiatives (columns of ``load_initiatives``), cached per version.
+def published_initiatives(version: str | None = None) -> pd.DataFrame:
+    """Published initiatives (columns and dtypes of ``load_initiatives``), cached per
+    version: pass the token you keyed your own cache on, or None for the current one.
 
     Shared read-only: copy before changing it.
     """
-    url = resolve_url()
-    return _published(url, _store_for(url).version())
+    return _published(resolve_url(), version or published_version())
 
 
 @st.cache_resource(show_spinner=False)

@@ -6,10 +6,11 @@ of that URL) and clears the process-wide login rate limiter.
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
-from store_support import proposal
+from store_support import db_url, proposal  # noqa: F401 (fixture)
 from streamlit.testing.v1 import AppTest
 
 from components import store_access
@@ -123,9 +124,11 @@ def test_a_valid_proposal_is_acknowledged_after_commit_and_goes_to_the_queue(db)
     assert XSS not in set(s.published_frame()["name"])
     # the form is empty again, ready for another proposal
     assert at.text_input(key="w_contrib_name").value == ""
-    # a second click with nothing filled in does not store anything
+    # a second click on the emptied form stores nothing and keeps the thank-you
     at.button(key="w_contrib_submit").click().run()
     assert s.counts()["pending"] == 1
+    assert [m for m in texts(at, "success") if "Merci" in m] == thanks
+    assert not texts(at, "error")
 
 
 def test_the_contributor_is_told_about_a_likely_duplicate(db):
@@ -291,3 +294,25 @@ def test_export_button_gives_the_neutralised_csv(db, monkeypatch):
     assert not at.exception
     assert at.get("download_button"), "no download button"
     assert b"'=1+1 centre" in s.export_published_csv()
+
+
+def test_published_initiatives_follow_the_version_and_survive_a_database_outage(db_url):  # noqa: F811
+    from sqlalchemy import text
+
+    os.environ["DATABASE_URL"] = db_url
+    try:
+        version = store_access.published_version()
+        frame = store_access.published_initiatives()
+        assert len(frame) > 100
+        s = store_access.store()
+        s.approve(s.submit(proposal()).pk, "Claire")
+        assert store_access.published_version() != version
+        assert len(store_access.published_initiatives()) == len(frame) + 1
+        last = store_access.published_version()
+        with s.engine.begin() as conn:  # the database stops answering
+            conn.execute(text("DROP TABLE store_meta"))
+        assert store_access.published_version() == last
+        assert len(store_access.published_initiatives()) == len(frame) + 1
+    finally:
+        os.environ.pop("DATABASE_URL", None)
+        store_access._store_for.clear()
