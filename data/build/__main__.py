@@ -22,12 +22,14 @@ def main(argv: list[str]) -> int:
     out = Path(argv[0]) if argv else BUILT_DIR
     out.mkdir(parents=True, exist_ok=True)
     try:
-        start = time.perf_counter()
-        build_geometry(out)
-        print(f"geometry built in {time.perf_counter() - start:.1f} s")
+        # Figures first: they check every raw file before reading any, so a missing
+        # or malformed input stops the build at once.
         start = time.perf_counter()
         build_figures(out)
         print(f"figures built in {time.perf_counter() - start:.1f} s")
+        start = time.perf_counter()
+        build_geometry(out)
+        print(f"geometry built in {time.perf_counter() - start:.1f} s")
     except InputError as exc:
         print(f"build stopped: {exc}", file=sys.stderr)
         return 1
