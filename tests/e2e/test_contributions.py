@@ -208,3 +208,56 @@ def test_moderator_sees_contributor_html_as_text_and_publishes(db_url, page):  #
     assert store.get(pk).state == "published"
     assert xss in set(store.published_frame()["name"])
     store.close()
+
+
+def _login(page, secret: str) -> None:
+    page.get_by_label("Votre nom (pour le journal)").fill("Claire")
+    page.get_by_label("Secret de modération").fill(secret)
+    page.get_by_role("button", name="Entrer").click()
+    wait_for_run(page)
+
+
+def test_two_servers_sharing_the_database_act_as_replicas(db_url, browser):  # noqa: F811
+    """A proposal sent to replica A is moderated on replica B; A then counts it published."""
+    open_store(db_url).close()
+    secret = "secret partagé par les deux réplicas"
+    env = {"DATABASE_URL": db_url, "ATLAS_MODERATION_SECRET": secret}
+    via_app = _via_app()
+    a = PageServer("app.py" if via_app else "pages/proposer.py", env)
+    b = PageServer("app.py" if via_app else "pages/moderation.py", env)
+    mod_a = PageServer("app.py" if via_app else "pages/moderation.py", env) if not via_app else a
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="fr-FR")
+    try:
+        page = context.new_page()
+        page.goto(_proposer_url(a, via_app))
+        wait_for_run(page)
+        _fill(page, "Nom de l'initiative", "Maison de santé des réplicas")
+        _fill(page, "Commune", "verdun")
+        page.get_by_text("code INSEE 55545").wait_for()
+        _choose(page, "Levier", "Maison de santé pluriprofessionnelle")
+        _fill(
+            page, "Description", "Maison de santé ouverte par la communauté de communes.", area=True
+        )
+        _fill(page, "Sources", "https://www.example.org/replicas", area=True)
+        page.get_by_role("button", name="Envoyer la proposition").click()
+        page.get_by_text("Merci !").wait_for()
+        other = context.new_page()
+        other.goto(f"{b.url}/moderation" if via_app else b.url)
+        wait_for_run(other)
+        _login(other, secret)
+        other.get_by_text("Maison de santé des réplicas").wait_for()
+        other.get_by_role("button", name="Publier").click()
+        other.get_by_text("publiée.").wait_for()
+        third = context.new_page()
+        third.goto(f"{mod_a.url}/moderation" if via_app else mod_a.url)
+        wait_for_run(third)
+        _login(third, secret)
+        shared = open_store(db_url, seed_path=None)
+        count = len(shared.published_rows())
+        shared.close()
+        third.get_by_text(f"Publiées ({count})").wait_for()
+        third.get_by_text("En attente (0)").wait_for()
+    finally:
+        context.close()
+        for server in {a, b, mod_a}:
+            server.stop()
