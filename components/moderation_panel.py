@@ -144,7 +144,7 @@ def _save_edit(item: Initiative, lang: str) -> None:
     changes: dict[str, object] = {
         "name": get(_edit_key(pk, "name"), ""),
         "lever": get(_edit_key(pk, "lever"), ""),
-        "year_started": "" if year in (None, "") else str(int(year)),
+        "year_started": str(year or "").strip(),
         "carrying_actor": list(get(_edit_key(pk, "carrying_actor"), [])),
         "status": get(_edit_key(pk, "status"), ""),
         "description_fr": get(_edit_key(pk, "description_fr"), ""),
@@ -295,7 +295,7 @@ def _pending_tab(lang: str) -> None:
 
 def _published_tab(lang: str) -> None:
     store = store_access.store()
-    published = store.list("published")
+    published = store.listing("published")
     if not published:
         st.info(t("mod.none_published", lang))
         return

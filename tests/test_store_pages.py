@@ -316,3 +316,23 @@ def test_published_initiatives_follow_the_version_and_survive_a_database_outage(
     finally:
         os.environ.pop("DATABASE_URL", None)
         store_access._store_for.clear()
+
+
+def test_editing_a_published_initiative_with_a_bad_year_shows_the_error(db, monkeypatch):
+    monkeypatch.setenv(SECRET_ENV, SECRET)
+    s = open_store(db)
+    item = s.get_by_slug("annonce-bon-coin-canular-druide-roche")
+    version = s.version()
+    at = page("moderation")
+    at.run()
+    login(at)
+    at.selectbox(key="w_mod_published_pick").set_value(item.pk).run()
+    at.text_input(key=f"w_mod_edit_{item.pk}_year_started").input("deux mille")
+    next(b for b in at.button if "Enregistrer" in str(b.label)).click().run()
+    assert not at.exception, at.exception
+    assert any("deux mille" in unescape(e) and "invalide" in e for e in texts(at, "error"))
+    assert s.version() == version and s.get(item.pk).values["year_started"] == "2016"
+    at.text_input(key=f"w_mod_edit_{item.pk}_year_started").input("2015")
+    next(b for b in at.button if "Enregistrer" in str(b.label)).click().run()
+    assert s.get(item.pk).values["year_started"] == "2015" and s.version() != version
+    assert s.get(item.pk).values["commune"] == "La Roche-Derrien"

@@ -489,7 +489,7 @@ class Store:
             out.append(_initiative(r, duplicates))
         return out
 
-    def list(self, state: str | None = None, limit: int = 1000) -> list[Initiative]:
+    def listing(self, state: str | None = None, limit: int = 1000) -> list[Initiative]:
         """Initiatives of one state (or all), most recently changed first."""
         query = select(initiatives).order_by(
             initiatives.c.updated_at.desc(), initiatives.c.pk.desc()
