@@ -159,6 +159,11 @@ def _merge_feature_texts() -> None:
 _merge_feature_texts()
 
 
+def colon(lang: str = "fr") -> str:
+    """French puts a (non-breaking) space before a colon, English does not."""
+    return "\u00a0:" if lang == "fr" else ":"
+
+
 def t(key: str, lang: str = "fr", **values: object) -> str:
     """The text for ``key`` in ``lang`` (French if missing), formatted with ``values``."""
     entry = TEXTS[key]

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from components.i18n import t
+from components.i18n import colon, t
 from data.classify import Classification
 from data.formatting import format_number, format_range
 
@@ -67,9 +67,8 @@ def legend_html(
         )
     if extra_note:
         rows.append(f'<div class="atlas-legend-hint">{escape(extra_note)}</div>')
-    rows.append(
-        f'<div class="atlas-legend-source">{escape(t("map.source", lang))} : {escape(source)}</div>'
-    )
+    label = f"{escape(t('map.source', lang))}{colon(lang)}"
+    rows.append(f'<div class="atlas-legend-source">{label} {escape(source)}</div>')
     return "".join(rows)
 
 

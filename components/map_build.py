@@ -18,7 +18,7 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry import mapping
 
-from components.i18n import t
+from components.i18n import colon, t
 from components.leaflet_layers import (
     HATCH_FILL,
     ChoroplethLayer,
@@ -118,7 +118,7 @@ def departement_tooltip(
     )
     return (
         f"<strong>{escape(name)} ({escape(code)})</strong><br>"
-        f"{escape(indicator_label(ind, lang))} : "
+        f"{escape(indicator_label(ind, lang))}{colon(lang)} "
         f'<span class="atlas-tip-value">{escape(shown)}</span><br>{escape(rank_text)}'
     )
 

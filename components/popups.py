@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from html import escape
 from urllib.parse import quote, urlsplit
 
-from components.i18n import t
+from components.i18n import colon, t
 from data.initiatives import ACTOR_TYPES, STATUSES
 
 ACTOR_LABELS_EN = {
@@ -109,7 +109,9 @@ def initiative_popup(
         parts.append(f"<p>{escape(description)}</p>")
     outcome = _text(row.get("outcome"))
     if outcome:
-        parts.append(f"<p><strong>{t('popup.outcome', lang)} :</strong> {escape(outcome)}</p>")
+        parts.append(
+            f"<p><strong>{t('popup.outcome', lang)}{colon(lang)}</strong> {escape(outcome)}</p>"
+        )
     links = []
     for url in _items(row.get("sources"), "|"):
         ok = safe_url(url)
@@ -120,7 +122,9 @@ def initiative_popup(
                 f'rel="noopener noreferrer" data-external="1">{escape(host)}</a>'
             )
     if links:
-        parts.append(f"<p><strong>{t('popup.sources', lang)} :</strong> {' · '.join(links)}</p>")
+        parts.append(
+            f"<p><strong>{t('popup.sources', lang)}{colon(lang)}</strong> {' · '.join(links)}</p>"
+        )
     slug = _text(row.get("case_study"))
     if slug:
         href = case_study_href(slug, base_url_path)

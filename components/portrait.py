@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from components import cache, state
-from components.i18n import t
+from components.i18n import colon, t
 from components.map_build import indicator_label, indicator_unit, lever_label
 from components.popups import case_study_href, status_label
 from components.text import md_escape
@@ -65,8 +65,8 @@ def key_figures_block(dep: str, lang: str, columns: int = 3) -> None:
         nat = format_value(fig.national, short, ind.decimals, lang)
         reg = format_value(fig.regional, short, ind.decimals, lang)
         help_lines = [
-            f"{t('portrait.national', lang)} : {nat}",
-            f"{t('portrait.regional', lang)} : {reg}",
+            f"{t('portrait.national', lang)}{colon(lang)} {nat}",
+            f"{t('portrait.regional', lang)}{colon(lang)} {reg}",
         ]
         if fig.rank is not None:
             help_lines.append(t("map.rank", lang, rank=fig.rank, count=fig.ranked))
@@ -78,7 +78,10 @@ def key_figures_block(dep: str, lang: str, columns: int = 3) -> None:
                 colour = {"better": "green", "worse": "red"}.get(fig.versus_france, "gray")
                 st.markdown(f":{colour}[{md_escape(delta)}]")
             extra = [] if unit == "%" else [unit]
-            extra += [f"France : {nat}", f"{t('portrait.regional', lang)} : {reg}"]
+            extra += [
+                f"France{colon(lang)} {nat}",
+                f"{t('portrait.regional', lang)}{colon(lang)} {reg}",
+            ]
             if fig.rank is not None:
                 extra.append(t("portrait.rank_short", lang, rank=fig.rank, count=fig.ranked))
             st.caption(" · ".join(extra))
@@ -103,7 +106,7 @@ def portrait(dep: str | None, *, compact: bool = False) -> None:
         unit = md_escape(indicator_unit(a.indicator("mg_densite_2022"), lang))
         sign = "+" if trend > 0 else ""
         st.markdown(
-            f"**{t('portrait.trend', lang)}** : {format_number(d18, 1, lang)} → "
+            f"**{t('portrait.trend', lang)}**{colon(lang)} {format_number(d18, 1, lang)} → "
             f"{format_number(d22, 1, lang)} {unit} "
             f"({sign}{format_number(trend, ind.decimals, lang)} %)"
         )

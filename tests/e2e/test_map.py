@@ -22,7 +22,9 @@ def test_home_draws_101_departements_and_the_markers_with_no_external_request(se
     for code in ("971", "972", "973", "974", "976", "2A", "2B"):
         assert frame.locator(f"path.atlas-code-{code}").count() == 1, code
     assert frame.locator("path.atlas-code-976").get_attribute("fill") == "url(#atlas-hatch)"
-    legend = frame.locator(".atlas-legend:not(.atlas-lever-legend)").inner_text()
+    legend = (
+        frame.locator(".atlas-legend:not(.atlas-lever-legend)").inner_text().replace("\xa0", " ")
+    )
     assert "non disponible" in legend and "Source : DREES" in legend
     shot(page, "map-home")
     recorder = page.recorder
