@@ -69,3 +69,16 @@ def test_a_popup_shows_the_initiative_with_its_sources(server, page):
     assert links.count() >= 1
     assert links.first.get_attribute("href").startswith("http")
     shot(page, "map-popup")
+
+
+def test_markers_open_with_the_keyboard(server, page):
+    page.goto(server.url + "/?dep=71")
+    wait_for_run(page)
+    frame = map_frame(page)
+    marker = frame.locator(".atlas-marker").first
+    marker.wait_for()
+    assert marker.get_attribute("tabindex") == "0"
+    marker.focus()
+    page.keyboard.press("Enter")
+    frame.locator(".leaflet-popup-content").wait_for()
+    shot(page, "map-keyboard-popup")
