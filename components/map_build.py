@@ -254,7 +254,7 @@ def national_map(
     )
     # Room on the right for the legends, so they do not hide Corsica or the insets.
     m.fit_bounds(
-        [[miny, minx], [maxy, maxx]], padding_top_left=(4, 4), padding_bottom_right=(150, 4)
+        [[miny, minx], [maxy, maxx]], padding_top_left=(4, 4), padding_bottom_right=(270, 4)
     )
     StyleSheet(MAP_CSS).add_to(m)
     ChoroplethLayer(features, class_name="atlas-dep").add_to(m)
