@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 Shape = Literal[
     "circle",
@@ -27,19 +27,7 @@ Shape = Literal[
     "octagon",
 ]
 
-SHAPES: tuple[Shape, ...] = (
-    "circle",
-    "square",
-    "diamond",
-    "triangle",
-    "triangle-down",
-    "pentagon",
-    "hexagon",
-    "star",
-    "cross",
-    "plus",
-    "octagon",
-)
+SHAPES: tuple[Shape, ...] = get_args(Shape)
 
 
 @dataclass(frozen=True)
