@@ -49,6 +49,18 @@ pages = [
         icon=":material/info:",
         url_path="sources",
     ),
+    st.Page(
+        "pages/proposer.py",
+        title=t("nav.propose", lang),
+        icon=":material/add_location_alt:",
+        url_path="proposer",
+    ),
+    st.Page(
+        "pages/moderation.py",
+        title=t("nav.moderation", lang),
+        icon=":material/shield_person:",
+        url_path="moderation",
+    ),
 ]
 page_chrome()
 if share.controls_shown():

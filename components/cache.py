@@ -2,31 +2,50 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import geopandas as gpd
 import streamlit as st
 
+from components import store_access
 from components.map_build import encoded_geometries
 from components.view_params import Vocabulary
-from data.atlas import Atlas, load_atlas, load_commune_shapes
+from data.atlas import Atlas, load_atlas, load_commune_shapes, place_initiatives
 from data.initiatives import ACTOR_TYPES, REGIONS, STATUSES
 from data.levers import LEVER_CODES
 from data.search import Place, PlaceIndex
 
 
 @st.cache_resource(show_spinner=False)
-def atlas() -> Atlas:
-    """Every frame of the atlas (shared: never mutate them, copy first)."""
+def static_atlas() -> Atlas:
+    """The atlas as committed (figures, geometry, the catalogue's initiatives)."""
     return load_atlas()
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _atlas_at(version: str) -> Atlas:
+    base = static_atlas()
+    frame = store_access.published_initiatives(version)
+    return dataclasses.replace(base, initiatives=place_initiatives(frame, base.departements))
+
+
+def atlas() -> Atlas:
+    """Every frame of the atlas, with the initiatives published in the store (re-read
+    when the store's version changes, e.g. an approval on another replica).
+
+    Shared: never mutate the frames, copy first.
+    """
+    return _atlas_at(store_access.published_version())
 
 
 @st.cache_resource(show_spinner=False)
 def national_geometries() -> dict[str, list[list[str]]]:
-    return encoded_geometries(atlas().departements_rapproches)
+    return encoded_geometries(static_atlas().departements_rapproches)
 
 
 @st.cache_resource(show_spinner=False)
 def real_geometries() -> dict[str, list[list[str]]]:
-    return encoded_geometries(atlas().departements)
+    return encoded_geometries(static_atlas().departements)
 
 
 @st.cache_resource(show_spinner=False, max_entries=12)
@@ -38,7 +57,7 @@ def commune_shapes(dep: str) -> tuple[gpd.GeoDataFrame, dict[str, list[list[str]
 
 @st.cache_resource(show_spinner=False)
 def vocabulary() -> Vocabulary:
-    a = atlas()
+    a = static_atlas()
     return Vocabulary(
         indicators=tuple(ind.id for ind in a.indicators),
         default_indicator=a.default_indicator.id,
@@ -51,7 +70,7 @@ def vocabulary() -> Vocabulary:
 
 @st.cache_resource(show_spinner=False)
 def place_index() -> PlaceIndex:
-    a = atlas()
+    a = static_atlas()
     places = [
         Place("departement", str(code), str(row["nom"]), str(code))
         for code, row in a.departements.iterrows()
@@ -69,10 +88,14 @@ def place_index() -> PlaceIndex:
     return PlaceIndex(places)
 
 
-@st.cache_resource(show_spinner=False)
 def place_labels() -> dict[str, str]:
     """Where each initiative is, as shown in its popup."""
-    a = atlas()
+    return _place_labels(store_access.published_version())
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _place_labels(version: str) -> dict[str, str]:
+    a = _atlas_at(version)
     deps = a.departements["nom"]
     labels = {}
     for row in a.initiatives.itertuples(index=False):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
 
 from components import cache, sidebar
 from components.i18n import t
@@ -25,7 +26,7 @@ def load_or_stop() -> None:
     """Load the data once; on failure show what is wrong and stop (no traceback)."""
     try:
         cache.atlas()
-    except (InputError, OSError) as exc:
+    except (InputError, OSError, SQLAlchemyError) as exc:
         st.error(md_escape(t("error.load", "fr", error=exc)), icon=":material/error:")
         st.stop()
 

@@ -622,7 +622,7 @@ FRAME_COLUMNS: tuple[str, ...] = (
 )
 
 
-def _frame(rows: Sequence[CsvRow], reference: Reference) -> pd.DataFrame:
+def initiatives_frame(rows: Sequence[CsvRow], reference: Reference) -> pd.DataFrame:
     records = []
     for row in rows:
         v = {k: (str(val).strip() if val is not None else "") for k, val in row.values.items()}
@@ -706,7 +706,7 @@ def load_initiatives(
     first = next(iter_row_errors(table, reference), None)
     if first is not None:
         raise first.to_input_error(str(path))
-    return _frame(table.rows, reference)
+    return initiatives_frame(table.rows, reference)
 
 
 # ---------------------------------------------------------------------------

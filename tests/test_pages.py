@@ -17,6 +17,8 @@ PAGES = [
     "pages/initiatives.py",
     "pages/etudes_de_cas.py",
     "pages/sources.py",
+    "pages/proposer.py",
+    "pages/moderation.py",
 ]
 TIMEOUT = 60
 

@@ -27,9 +27,9 @@ from data.initiatives import (
     CsvTable,
     Reference,
     RowError,
+    initiatives_frame,
     iter_row_errors,
 )
-from data.initiatives import _frame as initiatives_frame  # the loader's own frame builder
 from data.store import audit
 from data.store.csvio import rows_to_csv
 from data.store.duplicates import Duplicate, find_similar
