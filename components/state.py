@@ -1,8 +1,9 @@
 """The one owner of the view state: URL parameters -> session state -> URL.
 
-On a session's first run the URL is parsed once (bad parameters give a notice and
-fall back one by one); afterwards the session's ViewState is the truth and every
-change is written back to the URL, so every view is a permalink.
+On a session's first run the URL is parsed (bad parameters give a notice and fall
+back one by one); afterwards the session's ViewState is the truth and every change is
+written back to the URL, so every view is a permalink. When the URL changes from
+outside (browser back/forward, a link edited by hand), the view follows it.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from components.view_params import ViewState, build_link, parse_view, to_params
 
 VIEW_KEY = "_atlas_view"
 NOTICES_KEY = "_atlas_notices"
+URL_KEY = "_atlas_url"  # the query parameters the app last wrote (or read)
 # Parameters owned by other features, kept as they are in the URL. (Streamlit keeps
 # ``embed``/``embed_options`` itself and hides them from st.query_params.)
 PASSTHROUGH = ("kiosk", "cas")
@@ -27,12 +29,20 @@ def _raw_params() -> dict[str, list[str]]:
     return {key: st.query_params.get_all(key) for key in st.query_params}
 
 
+def _fingerprint(params: dict[str, list[str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple(sorted((key, tuple(values)) for key, values in params.items()))
+
+
 def view() -> ViewState:
-    """The current view, parsed from the URL on the session's first run."""
-    if VIEW_KEY not in st.session_state:
-        state, notices = parse_view(_raw_params(), cache.vocabulary())
+    """The current view: parsed from the URL on the session's first run, and again
+    whenever the URL is no longer the one the app last wrote."""
+    raw = _raw_params()
+    seen = _fingerprint(raw)
+    if VIEW_KEY not in st.session_state or st.session_state.get(URL_KEY) != seen:
+        state, notices = parse_view(raw, cache.vocabulary())
         st.session_state[VIEW_KEY] = state
         st.session_state[NOTICES_KEY] = notices
+        st.session_state[URL_KEY] = seen
     return st.session_state[VIEW_KEY]
 
 
@@ -89,6 +99,7 @@ def sync_url() -> None:
     current = {key: st.query_params.get(key) for key in st.query_params}
     if current != params:
         st.query_params.from_dict(params)
+    st.session_state[URL_KEY] = _fingerprint(_raw_params())
 
 
 def show_notices() -> None:

@@ -82,3 +82,14 @@ def test_markers_open_with_the_keyboard(server, page):
     page.keyboard.press("Enter")
     frame.locator(".leaflet-popup-content").wait_for()
     shot(page, "map-keyboard-popup")
+
+
+def test_browser_back_returns_to_the_previous_view(server, page):
+    page.goto(server.url + "/?dep=55")
+    page.get_by_text("Portrait : Meuse (55)").wait_for()
+    page.get_by_role("button", name="Retour à la France entière").click()
+    page.wait_for_url(lambda url: "dep=" not in url)
+    page.get_by_text("Portrait : Meuse (55)").wait_for(state="detached")
+    page.go_back()
+    page.get_by_text("Portrait : Meuse (55)").wait_for()
+    assert "dep=55" in page.url
