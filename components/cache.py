@@ -13,7 +13,7 @@ from components.view_params import Vocabulary
 from data.atlas import Atlas, load_atlas, load_commune_shapes, place_initiatives
 from data.initiatives import ACTOR_TYPES, REGIONS, STATUSES
 from data.levers import LEVER_CODES
-from data.search import Place, PlaceIndex
+from data.search import Place, PlaceIndex, commune_places
 
 
 @st.cache_resource(show_spinner=False)
@@ -75,16 +75,7 @@ def place_index() -> PlaceIndex:
         Place("departement", str(code), str(row["nom"]), str(code))
         for code, row in a.departements.iterrows()
     ]
-    communes = a.communes
-    for code, name, dep, pop in zip(
-        communes.index,
-        communes["nom"],
-        communes["departement_code"],
-        communes["population"],
-        strict=True,
-    ):
-        population = int(pop) if pop == pop else 0
-        places.append(Place("commune", str(code), str(name), str(dep), population))
+    places += commune_places(a.communes, a.commune_aliases)
     return PlaceIndex(places)
 
 

@@ -21,7 +21,7 @@ from components.popups import actor_label, status_label
 from components.text import md_escape
 from data.initiatives import ACTOR_TYPES, FIRST_YEAR, STATUSES
 from data.levers import LEVER_CODES
-from data.search import Place, PlaceIndex
+from data.search import PlaceIndex, commune_places
 from data.store import InvalidProposal, Proposal, SubmissionResult
 from data.store.validation import (
     DESCRIPTION_MAX,
@@ -77,24 +77,8 @@ def _split_option(option: object) -> tuple[str, str]:
 def commune_index() -> PlaceIndex:
     """Current communes and their communes déléguées/associées (which resolve to the
     current commune's code), searched without accents or case."""
-    a = cache.atlas()
-    communes = a.communes
-    places = [
-        Place("commune", str(code), str(name), str(dep), int(pop) if pop == pop else 0)
-        for code, name, dep, pop in zip(
-            communes.index,
-            communes["nom"],
-            communes["departement_code"],
-            communes["population"],
-            strict=True,
-        )
-    ]
-    aliases = a.commune_aliases
-    for parent, name in zip(aliases["parent_code"], aliases["nom"], strict=True):
-        if parent in communes.index:
-            dep = str(communes.at[parent, "departement_code"])
-            places.append(Place("commune", str(parent), str(name), dep))
-    return PlaceIndex(places)
+    a = cache.static_atlas()
+    return PlaceIndex(commune_places(a.communes, a.commune_aliases))
 
 
 def _token() -> str:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+import pandas as pd
 from unidecode import unidecode
 
 PlaceKind = Literal["departement", "commune"]
@@ -80,3 +81,25 @@ class PlaceIndex:
         if q in entry.key:
             return 4
         return None
+
+
+def commune_places(communes: pd.DataFrame, aliases: pd.DataFrame | None = None) -> list[Place]:
+    """Places for every commune (index: code; columns nom, departement_code, population)
+    and, when ``aliases`` (code, parent_code, nom) is given, for every commune déléguée
+    or associée under its own name, resolving to its current commune's code."""
+    places = [
+        Place("commune", str(code), str(name), str(dep), int(pop) if pop == pop else 0)
+        for code, name, dep, pop in zip(
+            communes.index,
+            communes["nom"],
+            communes["departement_code"],
+            communes["population"],
+            strict=True,
+        )
+    ]
+    if aliases is not None:
+        for parent, name in zip(aliases["parent_code"], aliases["nom"], strict=True):
+            if parent in communes.index:
+                dep = str(communes.at[parent, "departement_code"])
+                places.append(Place("commune", str(parent), str(name), dep))
+    return places

@@ -65,3 +65,21 @@ def test_limit(index):
 def test_labels():
     assert PLACES[0].label == "Corse-du-Sud (2A)"
     assert PLACES[4].label == "Vézelay (89)"
+
+
+def test_commune_places_include_communes_deleguees_under_their_parent_code():
+    import pandas as pd
+
+    from data.search import commune_places
+
+    communes = pd.DataFrame(
+        {"nom": ["La Roche-Jaudy"], "departement_code": ["22"], "population": [2500.0]},
+        index=pd.Index(["22264"], name="code"),
+    )
+    aliases = pd.DataFrame(
+        {"code": ["22264"], "parent_code": ["22264"], "nom": ["La Roche-Derrien"]}
+    )
+    index = PlaceIndex(commune_places(communes, aliases))
+    hit = index.search("la roche derrien")[0]
+    assert (hit.code, hit.name, hit.departement_code) == ("22264", "La Roche-Derrien", "22")
+    assert index.search("roche jaudy")[0].population == 2500
