@@ -5,8 +5,7 @@ Two mounts feed one controller in the page (see the JS header):
 - ``static``: what does not change with the view (texts, attract slides, the small map
   of France, case studies, QR matrices of every external link). Same bytes on every
   rerun, so Streamlit's message cache sends it once per browser session;
-- ``view``: timers, the reset and health URLs, whether the view is clean, the details
-  of the initiatives listed in the portrait.
+- ``view``: timers, the reset and health URLs, whether the view is clean.
 """
 
 from __future__ import annotations
@@ -94,7 +93,6 @@ def mount(
     *,
     lang: str,
     clean: bool,
-    initiatives: dict[str, dict[str, Any]],
     kiosk_in_url: bool,
 ) -> None:
     """Mount the controller (call once per run, anywhere: it draws nothing in place)."""
@@ -117,7 +115,6 @@ def mount(
                 "healthSeconds": HEALTH_POLL_SECONDS,
                 "resetPath": f"{base_path()}/" + (f"?{query}" if query else ""),
                 "healthPath": f"{base_path()}/_stcore/health",
-                "initiatives": initiatives,
             }
         },
     )

@@ -7,8 +7,8 @@ plain HTML buttons (``data-kiosk-*``) for what only opens an overlay in the brow
 
 from __future__ import annotations
 
+import json
 from html import escape
-from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -252,12 +252,18 @@ def _figures_html(dep: str, lang: str) -> str:
 
 
 def _initiatives_html(frame: pd.DataFrame, lang: str) -> str:
+    """Buttons that open the initiative's overlay; its details travel with the button
+    as escaped JSON (``data-kiosk-details``), so a quick tap never misses them."""
     labels = cache.place_labels()
+    listed = frame.head(PORTRAIT_INITIATIVES)
+    details = initiative_details(cache.atlas(), listed, labels, lang)
     items = []
-    for row in frame.head(PORTRAIT_INITIATIVES).itertuples(index=False):
+    for row in listed.itertuples(index=False):
         year = "" if pd.isna(row.year_started) else f" · {int(row.year_started)}"
+        payload = escape(json.dumps(details[str(row.id)], ensure_ascii=False), quote=True)
         items.append(
-            f'<button type="button" class="kq-item" data-kiosk-initiative="{escape(row.id)}">'
+            f'<button type="button" class="kq-item" data-kiosk-initiative="{escape(row.id)}" '
+            f'data-kiosk-details="{payload}">'
             f'<i class="kq-lever kq-lever-{escape(row.lever)}"></i>'
             f"<span><strong>{escape(str(row.name))}</strong>"
             f"<small>{escape(lever_label(row.lever, lang))} · "
@@ -273,8 +279,8 @@ def _initiatives_html(frame: pd.DataFrame, lang: str) -> str:
     return f'<div class="kq-list">{"".join(items)}</div>{more}'
 
 
-def kiosk_portrait(dep: str, v: ViewState, shown: pd.DataFrame) -> dict[str, dict[str, Any]]:
-    """The département at a glance; returns the details of the initiatives listed."""
+def kiosk_portrait(dep: str, v: ViewState, shown: pd.DataFrame) -> None:
+    """The département at a glance: figures, case studies, initiatives, neighbours."""
     a = cache.atlas()
     lang = v.lang
     row = a.departements.loc[dep]
@@ -335,4 +341,3 @@ def kiosk_portrait(dep: str, v: ViewState, shown: pd.DataFrame) -> dict[str, dic
                 args=(code,),
                 width="stretch",
             )
-    return initiative_details(a, mine.head(PORTRAIT_INITIATIVES), cache.place_labels(), lang)

@@ -21,6 +21,7 @@ from components.view_params import to_params
 MAP_HEIGHT = 880
 MAP_HEIGHT_DEP = 800
 PANEL_HEIGHT = 890
+FULL_VIEW_KEY = "_kiosk_full_view"
 
 settings, notices = kiosk_settings(
     os.environ, {key: st.query_params.get(key, "") for key in ("idle", "attract")}
@@ -37,17 +38,29 @@ with levers_col:
     shown = kiosk_layout.lever_chips(v)
 with map_col:
     show_map(shown, height=MAP_HEIGHT if v.dep is None else MAP_HEIGHT_DEP)
-details: dict = {}
-with panel_col, st.container(height=PANEL_HEIGHT, border=False, key="kiosk_panel"):
-    if v.dep is None:
-        kiosk_layout.place_picker(v)
-    else:
-        details = kiosk_layout.kiosk_portrait(v.dep, v, shown)
+st.session_state[FULL_VIEW_KEY] = v
+
+
+@st.fragment
+def right_panel(shown) -> None:
+    """Regions and départements, or the portrait. Choosing a region reruns this panel
+    only (the map does not change); anything that changes the view reruns the page."""
+    current = state.view()
+    if current != st.session_state.get(FULL_VIEW_KEY):
+        st.rerun()
+    with st.container(height=PANEL_HEIGHT, border=False, key="kiosk_panel"):
+        if current.dep is None:
+            kiosk_layout.place_picker(current)
+        else:
+            kiosk_layout.kiosk_portrait(current.dep, current, shown)
+
+
+with panel_col:
+    right_panel(shown)
 
 kiosk_client.mount(
     settings,
     lang=v.lang,
     clean=kiosk_layout.is_clean(v),
-    initiatives=details,
     kiosk_in_url=st.query_params.get("kiosk") == "1",
 )

@@ -138,7 +138,7 @@ function createController() {
     if (opener) {
       ev.preventDefault();
       ev.stopPropagation();
-      if (opener.dataset.kioskInitiative) showInitiative(opener.dataset.kioskInitiative);
+      if (opener.dataset.kioskInitiative) showInitiative(opener.dataset.kioskDetails);
       else showCaseStudy(opener.dataset.kioskCase);
       return;
     }
@@ -276,8 +276,13 @@ function createController() {
     box.appendChild(grid);
   }
 
-  function showInitiative(id) {
-    const item = s.view && s.view.initiatives && s.view.initiatives[id];
+  function showInitiative(json) {
+    let item = null;
+    try {
+      item = JSON.parse(json || "null");
+    } catch (e) {
+      item = null;
+    }
     if (!item) return;
     const box = panel("initiative");
     box.appendChild(el("p", "kiosk-kicker", item.lever));
@@ -448,7 +453,7 @@ function createController() {
     if (!s.view || s.healthBusy || s.mode === "leaving") return;
     s.healthBusy = true;
     const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(), 2500);
+    const timer = setTimeout(() => abort.abort(), 4000);
     let ok = false;
     try {
       const response = await fetch(s.view.healthPath, { cache: "no-store", signal: abort.signal });
@@ -463,7 +468,8 @@ function createController() {
       if (s.mode === "offline") goClean(false); // the server is back: clean view
     } else {
       s.healthFailures += 1;
-      if (s.healthFailures >= 2) showOffline();
+      // Three misses in a row (about 9 s): a busy server is not a dead one.
+      if (s.healthFailures >= 3) showOffline();
     }
   }
 

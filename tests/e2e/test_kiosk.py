@@ -13,6 +13,7 @@ import time
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from components.kiosk_qr import qr_bits, qr_svg, svg_data_uri
 from tests.e2e.conftest import (
@@ -36,6 +37,10 @@ RUN_COUNTER = """() => {
   }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
   return 0;
 }"""
+KIOSK_STATE = """() => { const k = window.__atlasKiosk; const app = document.querySelector(
+  "[data-testid='stApp']"); return {url: location.href, mode: k && k.state.mode,
+  loadedAt: k && k.state.loadedAt, now: Date.now(), healthFailures: k && k.state.healthFailures,
+  script: app && app.getAttribute('data-test-script-state'), runs: window.__kioskRuns}; }"""
 CONTROLLER_READY = """() => { const k = window.__atlasKiosk;
   return !!(k && k.state.view && k.state.stat); }"""
 
@@ -59,6 +64,8 @@ def touch(browser, request):
     yield pg
     if getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed:
         shot(pg, f"FAILED-{request.node.name}")
+        print("console errors:", pg.recorder.console_errors[-10:])
+        print("kiosk state:", pg.evaluate(KIOSK_STATE))
     context.close()
 
 
@@ -71,6 +78,18 @@ def open_kiosk(page, url: str) -> None:
     )
     page.evaluate(RUN_COUNTER)
     map_frame(page)
+
+
+def kiosk_map(page):
+    """The map frame once the kiosk's touch styles are in (48 px markers)."""
+    frame = map_frame(page)
+    frame.locator("body").evaluate(
+        """() => new Promise((resolve) => { const ok = () => document.__atlasKioskBound
+             && [...document.querySelectorAll('.atlas-marker')]
+                  .every(m => m.getBoundingClientRect().width >= 48);
+           const poll = () => ok() ? resolve(true) : setTimeout(poll, 50); poll(); })"""
+    )
+    return frame
 
 
 def tap_and_wait(page, locator) -> None:
@@ -144,9 +163,13 @@ def test_region_then_departement_then_lever_shows_the_portrait(kiosk_server, tou
     chip = button(page, "kchip_telemedecine")
     assert chip.get_attribute("kind") == "secondary"
     tap_and_wait(page, chip)
-    assert button(page, "kchip_telemedecine").get_attribute("kind") == "primary"
-    assert page.locator(".kiosk-count").inner_text().startswith("14 initiative(s)")
-    assert 1 <= page.locator("[data-kiosk-initiative]").count() < initiatives_before
+    expect(button(page, "kchip_telemedecine")).to_have_attribute("kind", "primary")
+    expect(page.locator(".kiosk-count")).to_contain_text("14 initiative(s)")
+    page.wait_for_function(
+        "(n) => { const c = document.querySelectorAll('[data-kiosk-initiative]').length;"
+        " return c >= 1 && c < n; }",
+        arg=initiatives_before,
+    )
     map_frame(page).locator(".atlas-marker").first.wait_for()
     shot(page, "kiosk-3-meuse-telemedecine")
     # the permalink QR code takes exactly this view to a phone
@@ -164,7 +187,7 @@ def test_region_then_departement_then_lever_shows_the_portrait(kiosk_server, tou
 def test_tapping_the_map_selects_a_departement(kiosk_server, touch):
     page = touch
     open_kiosk(page, kiosk_server.url)
-    frame = map_frame(page)
+    frame = kiosk_map(page)
     frame.locator("path.atlas-dep").nth(100).wait_for(state="attached")
     # a département whose centre is not covered by a marker or a legend
     point = frame.locator("body").evaluate(
@@ -210,7 +233,7 @@ def test_links_become_qr_codes_and_nothing_leaves_the_kiosk(kiosk_server, touch)
     overlay.wait_for(state="detached")
 
     # a source link inside a map popup: a QR code, no navigation, no new tab
-    frame = map_frame(page)
+    frame = kiosk_map(page)
     marker = frame.locator(".atlas-marker[title^='e-Meuse santé']")
     marker.tap()
     link = frame.locator(".leaflet-popup-content a[data-external]").first
