@@ -370,7 +370,10 @@ def departement_map(
         zoom_snap=0.25,
         attribution_control=False,
     )
-    m.fit_bounds([[miny, minx], [maxy, maxx]], padding=(10, 10))
+    # Room at the bottom for the colour legend, so it does not hide the south.
+    m.fit_bounds(
+        [[miny, minx], [maxy, maxx]], padding_top_left=(10, 10), padding_bottom_right=(10, 170)
+    )
     StyleSheet(MAP_CSS).add_to(m)
     ChoroplethLayer(context, class_name="atlas-neighbour", fill_opacity=0.8).add_to(m)
     ChoroplethLayer(features, class_name="atlas-commune", stroke="#ffffff", weight=0.4).add_to(m)
