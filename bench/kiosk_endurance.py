@@ -80,6 +80,7 @@ class Stats:
     map_taps: int = 0
     errors: int = 0
     latencies_ms: list[float] = field(default_factory=list)
+    screenshots: int = 0
     proto_interactions: int = 0
     proto_map_taps: int = 0
     proto_idle_resets: int = 0
@@ -125,6 +126,27 @@ class Kiosk:
     async def load(self) -> None:
         await self.page.goto(self.url)
         await self.ready()
+
+    async def diagnose(self) -> str:
+        """What the screen looked like when an interaction failed (and a screenshot)."""
+        try:
+            state = await self.page.evaluate(
+                """() => { const k = window.__atlasKiosk;
+                  const app = document.querySelector("[data-testid='stApp']");
+                  const buttons = [...document.querySelectorAll('.stApp button')];
+                  return {mode: k && k.state.mode, script: app
+                    && app.getAttribute('data-test-script-state'),
+                    disabled: buttons.filter(b => b.disabled).length, buttons: buttons.length,
+                    url: location.search}; }"""
+            )
+            RESULTS.mkdir(parents=True, exist_ok=True)
+            self.stats.screenshots += 1
+            if self.stats.screenshots <= 5:
+                path = RESULTS / f"kiosk-error-{self.stats.screenshots}.png"
+                await self.page.screenshot(path=str(path))
+            return json.dumps(state)
+        except Exception as exc:  # noqa: BLE001
+            return f"(no diagnosis: {type(exc).__name__})"
 
     async def keys(self, prefix: str) -> list[str]:
         return await self.page.evaluate(
@@ -276,7 +298,10 @@ class Kiosk:
                 await self.visitor(deadline)
             except Exception as exc:  # noqa: BLE001 - count, recover, go on
                 self.stats.errors += 1
-                self.stats.error_messages.append(f"{type(exc).__name__}: {str(exc)[:300]}")
+                state = await self.diagnose()
+                self.stats.error_messages.append(
+                    f"{type(exc).__name__}: {str(exc)[:300]} | page: {state}"
+                )
                 try:
                     await self.load()
                 except Exception as again:  # noqa: BLE001
@@ -534,7 +559,7 @@ def main() -> None:
         **{
             k: v
             for k, v in asdict(stats).items()
-            if k not in ("latencies_ms", "proto_latencies_ms", "error_messages")
+            if k not in ("latencies_ms", "proto_latencies_ms", "error_messages", "screenshots")
         },
     }
     summary["error_messages"] = stats.error_messages[:20]

@@ -106,6 +106,7 @@ function createController() {
     healthBusy: false,
     healthTimer: null,
     exceptionSince: 0,
+    runningSince: 0,
     startAttract: false,
   };
   try {
@@ -502,6 +503,15 @@ function createController() {
         renderSlide();
       }
       return;
+    }
+    // A script run started by a touch counts as activity (a slow run must not reset the
+    // view under the visitor's finger), for 30 s at most (a stuck run does not block).
+    const app = document.querySelector("[data-testid='stApp']");
+    if (app && app.getAttribute("data-test-script-state") === "running") {
+      s.runningSince = s.runningSince || now;
+      if (now - s.runningSince < 30000) s.lastActivity = Math.max(s.lastActivity, now);
+    } else {
+      s.runningSince = 0;
     }
     const idle = (now - s.lastActivity) / 1000;
     const limit = s.view.idleSeconds;

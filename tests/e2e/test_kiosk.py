@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import sys
 import time
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -23,6 +24,7 @@ from tests.e2e.conftest import (
     shot,
 )
 
+REPO = Path(__file__).resolve().parents[2]
 VIEWPORT = {"width": 1920, "height": 1080}
 MIN_TARGET = 48
 KIOSK_ENV = {"ATLAS_KIOSK": "1"}
@@ -375,5 +377,27 @@ def test_server_restart_reloads_to_the_national_view(monkeypatch, touch):
         print(f"back {time.monotonic() - started:.1f} s after the restart")
         shot(page, "kiosk-12-after-restart")
         assert_offline(page)
+    finally:
+        srv.stop()
+
+
+def test_boot_page_waits_for_the_server_then_opens_the_kiosk(monkeypatch, touch):
+    """The kiosk browser starts on static/kiosk/boot.html (from disk): it waits for a
+    server that is not up yet instead of showing the browser's error page."""
+    page = touch
+    conftest = sys.modules[StreamlitServer.__module__]
+    port = conftest.free_port()
+    boot = (REPO / "static" / "kiosk" / "boot.html").as_uri()
+    page.goto(f"{boot}#http://127.0.0.1:{port}/?kiosk=1")
+    page.get_by_text("(2)", exact=False).wait_for(timeout=20_000)  # retried, still waiting
+    assert page.url.startswith("file://")
+    monkeypatch.setattr(conftest, "free_port", lambda: port)
+    srv = StreamlitServer(KIOSK_ENV)
+    try:
+        page.wait_for_url(f"http://127.0.0.1:{port}/**", timeout=30_000)
+        page.wait_for_function(CONTROLLER_READY)
+        assert button(page, "kreg_44").is_visible()
+        remote = [u for u in page.recorder.external_requests() if not u.startswith("file:")]
+        assert remote == []
     finally:
         srv.stop()
