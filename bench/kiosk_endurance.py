@@ -18,7 +18,9 @@ resets the view and the attract loop starts) or taps "Recommencer".
 
 Reported: server RSS (process and children, sampled every second) at start, middle
 and end, growth over the second half, and rerun latency (tap -> Streamlit's script
-finished, ``data-test-script-state`` of ``stApp``) p50/p95. Samples and a JSON summary
+finished, ``data-test-script-state`` of ``stApp``; for a panel choice that changes the
+view, the end of the full run that follows) p50/p95. The bench waits 250 ms of quiet
+after each run before the next tap; that wait is not part of the latency. Samples and a JSON summary
 go to ``bench/results/`` (not committed).
 """
 
@@ -52,18 +54,28 @@ DEPARTEMENTS = ("01", "05", "15", "23", "29", "2A", "36", "48", "55", "58", "61"
 # Installed in every document (reloads included): counts finished script runs and
 # measures the time from a tap (set by the bench just before it) to the end of the run.
 BENCH_JS = """(() => {
-  window.__bench = {runs: 0, lat: [], tapAt: null};
+  window.__bench = {runs: 0, tapAt: null, last: null, changedAt: 0};
   const hook = () => {
     const app = document.querySelector("[data-testid='stApp']");
     if (!app) return setTimeout(hook, 50);
     new MutationObserver(() => {
+      const b = window.__bench; b.changedAt = performance.now();
       if (app.getAttribute('data-test-script-state') !== 'notRunning') return;
-      const b = window.__bench; b.runs++;
-      if (b.tapAt !== null) { b.lat.push(performance.now() - b.tapAt); b.tapAt = null; }
+      b.runs++;
+      if (b.tapAt !== null) b.last = performance.now() - b.tapAt;
     }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
   };
   hook();
 })();"""
+# A tap's run is over when the script has finished and stayed so for 250 ms: a choice
+# in the side panel (a fragment) that changes the view asks for a second, full run.
+SETTLED_JS = """(n) => { const b = window.__bench;
+  const app = document.querySelector("[data-testid='stApp']");
+  return b.runs > n && app.getAttribute('data-test-script-state') === 'notRunning'
+    && performance.now() - b.changedAt > 250; }"""
+TAP_JS = """() => { const b = window.__bench; b.tapAt = performance.now(); b.last = null;
+  return b.runs; }"""
+LATENCY_JS = """() => { const b = window.__bench; const x = b.last; b.tapAt = null; return x; }"""
 READY_JS = """() => { const k = window.__atlasKiosk;
   const app = document.querySelector("[data-testid='stApp']");
   return !!(k && k.state.view && k.state.stat && app
@@ -137,7 +149,9 @@ class Kiosk:
                   return {mode: k && k.state.mode, script: app
                     && app.getAttribute('data-test-script-state'),
                     disabled: buttons.filter(b => b.disabled).length, buttons: buttons.length,
-                    url: location.search}; }"""
+                    url: location.search,
+                    lastReset: sessionStorage.getItem('atlas-kiosk-last-reset'),
+                    now: new Date().toISOString()}; }"""
             )
             RESULTS.mkdir(parents=True, exist_ok=True)
             self.stats.screenshots += 1
@@ -166,14 +180,10 @@ class Kiosk:
     async def tap_rerun(self, key: str) -> None:
         """Tap a Streamlit button and wait for the script run it starts."""
         await self.continue_if_asked()
-        runs = await self.page.evaluate(
-            "() => { window.__bench.tapAt = performance.now(); return window.__bench.runs; }"
-        )
+        runs = await self.page.evaluate(TAP_JS)
         await self.page.locator(f".st-key-{key} button").tap()
-        await self.page.wait_for_function(
-            "(n) => window.__bench.runs > n", arg=runs, timeout=RUN_TIMEOUT_MS
-        )
-        latency = await self.page.evaluate("() => window.__bench.lat.pop()")
+        await self.page.wait_for_function(SETTLED_JS, arg=runs, timeout=RUN_TIMEOUT_MS)
+        latency = await self.page.evaluate(LATENCY_JS)
         if latency is not None:
             self.stats.latencies_ms.append(latency)
         self.stats.interactions += 1
@@ -196,14 +206,10 @@ class Kiosk:
             return False
         point = self.rng.choice(points)
         await self.continue_if_asked()
-        runs = await self.page.evaluate(
-            "() => { window.__bench.tapAt = performance.now(); return window.__bench.runs; }"
-        )
+        runs = await self.page.evaluate(TAP_JS)
         await self.page.touchscreen.tap(box["x"] + point["x"], box["y"] + point["y"])
-        await self.page.wait_for_function(
-            "(n) => window.__bench.runs > n", arg=runs, timeout=RUN_TIMEOUT_MS
-        )
-        latency = await self.page.evaluate("() => window.__bench.lat.pop()")
+        await self.page.wait_for_function(SETTLED_JS, arg=runs, timeout=RUN_TIMEOUT_MS)
+        latency = await self.page.evaluate(LATENCY_JS)
         if latency is not None:
             self.stats.latencies_ms.append(latency)
         self.stats.interactions += 1

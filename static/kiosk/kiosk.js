@@ -16,6 +16,7 @@
 
 const KEY = "__atlasKiosk";
 const ATTRACT_FLAG = "atlas-kiosk-attract";
+const LAST_RESET = "atlas-kiosk-last-reset";
 const SVG_NS = "http://www.w3.org/2000/svg";
 const ACTIVITY_EVENTS = ["pointerdown", "touchstart", "mousedown", "keydown", "wheel"];
 const MAP_CSS = `
@@ -103,6 +104,7 @@ function createController() {
     slide: -1,
     slideAt: 0,
     healthFailures: 0,
+    healthSlow: 0,
     healthBusy: false,
     healthTimer: null,
     exceptionSince: 0,
@@ -342,20 +344,24 @@ function createController() {
     });
   }
 
-  function goClean(withAttract) {
+  // Back to the clean kiosk view with a fresh page (and session). The reason is kept
+  // for whoever looks at the kiosk's console (and for the endurance bench).
+  function goClean(withAttract, reason) {
     if (!s.view) return;
     s.mode = "leaving";
     try {
       if (withAttract) window.sessionStorage.setItem(ATTRACT_FLAG, "1");
+      window.sessionStorage.setItem(LAST_RESET, `${new Date().toISOString()} ${reason}`);
     } catch (e) {
       /* the attract loop then starts after the next timeout */
     }
+    console.info(`atlas kiosk: back to the start (${reason})`);
     window.location.replace(window.location.origin + s.view.resetPath);
   }
 
   function idleTimeout() {
     if (s.touched || !s.view.clean) {
-      goClean(true); // reload: fresh session, national view, default filters
+      goClean(true, "idle"); // fresh session, national view, default filters
     } else {
       clearRoot();
       startAttract();
@@ -455,23 +461,26 @@ function createController() {
     s.healthBusy = true;
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), 4000);
-    let ok = false;
+    let result = "down";
     try {
       const response = await fetch(s.view.healthPath, { cache: "no-store", signal: abort.signal });
-      ok = response.ok;
+      result = response.ok ? "ok" : "down";
     } catch (e) {
-      ok = false;
+      result = abort.signal.aborted ? "slow" : "down";
     }
     clearTimeout(timer);
     s.healthBusy = false;
-    if (ok) {
+    if (result === "ok") {
       s.healthFailures = 0;
-      if (s.mode === "offline") goClean(false); // the server is back: clean view
-    } else {
-      s.healthFailures += 1;
-      // Three misses in a row (about 9 s): a busy server is not a dead one.
-      if (s.healthFailures >= 3) showOffline();
+      s.healthSlow = 0;
+      if (s.mode === "offline") goClean(false, "server back"); // clean view
+      return;
     }
+    // A refused connection twice in a row: the server is gone. A slow answer is a busy
+    // server, not a dead one: only a minute of them counts as down.
+    if (result === "down") s.healthFailures += 1;
+    else s.healthSlow += 1;
+    if (s.healthFailures >= 2 || s.healthSlow >= 15) showOffline();
   }
 
   function streamlitLostConnection() {
@@ -487,12 +496,11 @@ function createController() {
     bindFrames(document, 0);
     if (s.mode === "offline") return;
     if (streamlitLostConnection()) {
-      s.healthFailures = Math.max(s.healthFailures, 1);
       checkHealth();
     }
     if (document.querySelector("[data-testid='stException']")) {
       s.exceptionSince = s.exceptionSince || now;
-      if (now - s.exceptionSince > 10000) return goClean(false);
+      if (now - s.exceptionSince > 10000) return goClean(false, "error on screen");
     } else {
       s.exceptionSince = 0;
     }
