@@ -199,14 +199,9 @@ def map_frame(page, timeout: float = 30_000):
     return frame
 
 
-def click_shape(page, selector: str) -> None:
-    """Click a map shape where it is really on top (not under a marker or a legend):
-    scan its box for a point whose topmost element is the shape, then click there
-    with the mouse, as a user would."""
-    handle = page.locator("iframe[title='streamlit_folium.st_folium']")
-    frame = next(f for f in page.frames if "st_folium" in f.url)
-    # Markers and clusters are placed after the map's first layout, and a cluster
-    # icon clicked by mistake zooms instead of selecting: wait until the map is idle.
+def wait_map_idle(frame) -> None:
+    """Wait until markers and clusters stop moving: they are placed after the map's
+    first layout, and a cluster tapped by mistake zooms instead of selecting."""
     frame.wait_for_function(
         """() => {
           const now = [...document.querySelectorAll('.atlas-marker, .marker-cluster')]
@@ -218,6 +213,15 @@ def click_shape(page, selector: str) -> None:
         }""",
         polling=100,
     )
+
+
+def click_shape(page, selector: str) -> None:
+    """Click a map shape where it is really on top (not under a marker or a legend):
+    scan its box for a point whose topmost element is the shape, then click there
+    with the mouse, as a user would."""
+    handle = page.locator("iframe[title='streamlit_folium.st_folium']")
+    frame = next(f for f in page.frames if "st_folium" in f.url)
+    wait_map_idle(frame)
     point = frame.evaluate(
         """(selector) => {
           const el = document.querySelector(selector);

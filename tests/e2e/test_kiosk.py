@@ -22,6 +22,7 @@ from tests.e2e.conftest import (
     StreamlitServer,
     map_frame,
     shot,
+    wait_map_idle,
 )
 
 REPO = Path(__file__).resolve().parents[2]
@@ -191,6 +192,7 @@ def test_tapping_the_map_selects_a_departement(kiosk_server, touch):
     open_kiosk(page, kiosk_server.url)
     frame = kiosk_map(page)
     frame.locator("path.atlas-dep").nth(100).wait_for(state="attached")
+    wait_map_idle(next(f for f in page.frames if "st_folium" in f.url))
     # a département whose centre is not covered by a marker or a legend
     point = frame.locator("body").evaluate(
         """() => { for (const p of document.querySelectorAll('path.atlas-dep')) {
