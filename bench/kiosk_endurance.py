@@ -306,7 +306,7 @@ class Kiosk:
                 self.stats.errors += 1
                 state = await self.diagnose()
                 self.stats.error_messages.append(
-                    f"{type(exc).__name__}: {str(exc)[:300]} | page: {state}"
+                    f"{type(exc).__name__}: {str(exc)[:1500]} | page: {state}"
                 )
                 try:
                     await self.load()
@@ -455,12 +455,16 @@ class ProtocolKiosk:
         await self.ws.close()
 
 
-def percentile(values: list[float], q: float) -> float:
+def percentile(values: list[float], q: float) -> float | None:
     if not values:
-        return float("nan")
+        return None
     ordered = sorted(values)
     index = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
     return ordered[index]
+
+
+def rounded(value: float | None) -> int | None:
+    return None if value is None else round(value)
 
 
 def window_median(samples: list[tuple[float, int]], start: float, end: float) -> float:
@@ -554,12 +558,12 @@ def main() -> None:
         "rss_max_mb": round(max(rss for _, rss in samples) / 2**20, 1),
         "growth_second_half_pct": round(100 * (end - mid) / mid, 2),
         "slope_second_half_mb_per_min": round(slope_mb_per_min(second_half), 3),
-        "rerun_latency_p50_ms": round(percentile(lat, 50)),
-        "rerun_latency_p95_ms": round(percentile(lat, 95)),
+        "rerun_latency_p50_ms": rounded(percentile(lat, 50)),
+        "rerun_latency_p95_ms": rounded(percentile(lat, 95)),
         "rerun_latency_max_ms": round(max(lat)) if lat else None,
         "latency_samples": len(lat),
-        "protocol_rerun_p50_ms": round(percentile(proto, 50)),
-        "protocol_rerun_p95_ms": round(percentile(proto, 95)),
+        "protocol_rerun_p50_ms": rounded(percentile(proto, 50)),
+        "protocol_rerun_p95_ms": rounded(percentile(proto, 95)),
         "total_interactions": stats.interactions + stats.proto_interactions,
         "total_idle_resets": stats.idle_resets + stats.proto_idle_resets,
         **{
