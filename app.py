@@ -23,44 +23,19 @@ if kiosk_requested():
     ).run()
     st.stop()
 lang = state.lang()
+# (file, title key, icon, url path): one screen each, the map first (home).
+PAGES = (
+    ("pages/carte.py", "nav.map", ":material/map:", ""),
+    ("pages/departement.py", "nav.departement", ":material/location_city:", "departement"),
+    ("pages/initiatives.py", "nav.initiatives", ":material/list:", "initiatives"),
+    ("pages/etudes_de_cas.py", "nav.case_studies", ":material/menu_book:", "etudes-de-cas"),
+    ("pages/sources.py", "nav.sources", ":material/info:", "sources"),
+    ("pages/proposer.py", "nav.propose", ":material/add_location_alt:", "proposer"),
+    ("pages/moderation.py", "nav.moderation", ":material/shield_person:", "moderation"),
+)
 pages = [
-    st.Page("pages/carte.py", title=t("nav.map", lang), icon=":material/map:", default=True),
-    st.Page(
-        "pages/departement.py",
-        title=t("nav.departement", lang),
-        icon=":material/location_city:",
-        url_path="departement",
-    ),
-    st.Page(
-        "pages/initiatives.py",
-        title=t("nav.initiatives", lang),
-        icon=":material/list:",
-        url_path="initiatives",
-    ),
-    st.Page(
-        "pages/etudes_de_cas.py",
-        title=t("nav.case_studies", lang),
-        icon=":material/menu_book:",
-        url_path="etudes-de-cas",
-    ),
-    st.Page(
-        "pages/sources.py",
-        title=t("nav.sources", lang),
-        icon=":material/info:",
-        url_path="sources",
-    ),
-    st.Page(
-        "pages/proposer.py",
-        title=t("nav.propose", lang),
-        icon=":material/add_location_alt:",
-        url_path="proposer",
-    ),
-    st.Page(
-        "pages/moderation.py",
-        title=t("nav.moderation", lang),
-        icon=":material/shield_person:",
-        url_path="moderation",
-    ),
+    st.Page(path, title=t(key, lang), icon=icon, url_path=url or None, default=not url)
+    for path, key, icon, url in PAGES
 ]
 page_chrome()
 if share.controls_shown():
