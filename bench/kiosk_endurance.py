@@ -93,6 +93,7 @@ class Stats:
     errors: int = 0
     latencies_ms: list[float] = field(default_factory=list)
     screenshots: int = 0
+    ready_at: float | None = None  # time.monotonic() when a first screen showed the app
     proto_interactions: int = 0
     proto_map_taps: int = 0
     proto_idle_resets: int = 0
@@ -299,6 +300,7 @@ class Kiosk:
 
     async def run(self, deadline: float) -> None:
         await self.load()
+        self.stats.ready_at = self.stats.ready_at or time.monotonic()
         while time.monotonic() < deadline:
             try:
                 await self.visitor(deadline)
@@ -401,8 +403,9 @@ class ProtocolKiosk:
     async def tap_map(self, dep: str) -> None:
         from streamlit.proto.WidgetStates_pb2 import WidgetState
 
-        if self.map_id is None:
-            return await self.tap(self.rng.choice(self.keys("kreg_")))
+        if self.map_id is None:  # no map drawn yet: redraw the page
+            await self.rerun()
+            return
         value = {"last_active_drawing": {"type": "Feature", "properties": {"code": dep}}}
         widget = WidgetState(id=self.map_id, json_value=json.dumps(value))
         self.stats.proto_latencies_ms.append(await self.rerun([widget]))
@@ -415,6 +418,9 @@ class ProtocolKiosk:
     async def visitor(self) -> None:
         rng = self.rng
         for _ in range(rng.randint(6, 18)):
+            if not self.keys("kchip_"):
+                await self.rerun()  # nothing drawn to tap (an interrupted run): redraw
+                continue
             if self.portrait:
                 roll = rng.random()
                 if roll < 0.3:
@@ -427,12 +433,12 @@ class ProtocolKiosk:
                     await self.tap("map_back")
                 else:
                     await self.tap("kiosk_lang")
-            elif self.keys("kdep_"):
+            elif self.keys("kdep_") and "kreg_all" in self.buttons:
                 if rng.random() < 0.85:
                     await self.tap(rng.choice(self.keys("kdep_")))
                 else:
                     await self.tap("kreg_all")
-            elif rng.random() < 0.25:
+            elif rng.random() < 0.25 or not self.keys("kreg_"):
                 await self.tap_map(rng.choice(DEPARTEMENTS))
             else:
                 await self.tap(rng.choice(self.keys("kreg_")))
@@ -445,6 +451,7 @@ class ProtocolKiosk:
 
     async def run(self, deadline: float) -> None:
         await self.connect()
+        self.stats.ready_at = self.stats.ready_at or time.monotonic()
         while time.monotonic() < deadline:
             try:
                 await self.visitor()
@@ -538,8 +545,9 @@ def main() -> None:
 
     samples = sampler.samples
     duration = samples[-1][0] if samples else 0.0
-    # "start" once every screen has loaded the app (first 5 % of the run)
-    start = window_median(samples, 0.03 * duration, 0.08 * duration)
+    # "start": the first 10 s after a screen first showed the app (data loaded)
+    ready = (stats.ready_at or sampler.started_at) - sampler.started_at
+    start = window_median(samples, ready, ready + 10)
     mid = window_median(samples, 0.45 * duration, 0.55 * duration)
     end = window_median(samples, 0.95 * duration, duration)
     second_half = [(t, rss) for t, rss in samples if t >= duration / 2]
@@ -569,7 +577,14 @@ def main() -> None:
         **{
             k: v
             for k, v in asdict(stats).items()
-            if k not in ("latencies_ms", "proto_latencies_ms", "error_messages", "screenshots")
+            if k
+            not in (
+                "latencies_ms",
+                "proto_latencies_ms",
+                "error_messages",
+                "screenshots",
+                "ready_at",
+            )
         },
     }
     summary["error_messages"] = stats.error_messages[:20]
