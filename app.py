@@ -6,9 +6,10 @@ from pathlib import Path
 
 import streamlit as st
 
-from components import share, state
+from components import state
 from components.i18n import t
 from components.page_frame import kiosk_requested, load_or_stop, page_chrome, sidebar_top
+from components.share import panel as share
 
 st.set_page_config(
     page_title="Atlas des solutions — accès aux soins",

@@ -14,8 +14,14 @@ import statistics
 import time
 from collections.abc import Callable
 
-from components.export_data import figures_table, initiatives_table, to_csv, to_xlsx, view_data
-from components.export_image import image_spec, render
+from components.share.export_data import (
+    figures_table,
+    initiatives_table,
+    to_csv,
+    to_xlsx,
+    view_data,
+)
+from components.share.export_image import image_spec, render
 from components.view_params import ViewState
 from data.atlas import load_atlas, load_commune_shapes
 

@@ -13,7 +13,7 @@ import statistics
 import time
 from pathlib import Path
 
-from components.map_build import (
+from components.map.build import (
     classify_indicator,
     departement_map,
     encoded_geometries,

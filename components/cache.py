@@ -7,8 +7,8 @@ import dataclasses
 import geopandas as gpd
 import streamlit as st
 
-from components import store_access
-from components.map_build import encoded_geometries
+from components.contributions import store_access
+from components.map.build import encoded_geometries
 from components.view_params import Vocabulary
 from data.atlas import Atlas, load_atlas, load_commune_shapes, place_initiatives
 from data.initiatives import ACTOR_TYPES, REGIONS, STATUSES

@@ -147,7 +147,9 @@ LANG_NAMES = {"fr": "Français", "en": "English"}
 
 def _merge_feature_texts() -> None:
     """Each feature keeps its texts in its own module; keys must not collide."""
-    from components import texts_kiosk, texts_share, texts_store
+    from components.contributions import texts as texts_store
+    from components.kiosk import texts as texts_kiosk
+    from components.share import texts as texts_share
 
     for module in (texts_share, texts_kiosk, texts_store):
         clash = set(module.TEXTS) & set(TEXTS)

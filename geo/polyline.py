@@ -2,7 +2,7 @@
 
 GeoJSON text costs about 18 bytes a point at 4 decimals; delta-encoding each ring
 with the encoded-polyline algorithm (precision 1e-4, as in the built files) costs 2
-to 4. The map decodes them in JavaScript (components.leaflet_layers) into the same
+to 4. The map decodes them in JavaScript (components.map.layers) into the same
 coordinates, so accuracy is unchanged while the page shrinks about five times.
 """
 

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import cache, filters, portrait, share, sidebar, state
-from components.department_table import departement_table
-from components.export_data import initiative_filter
+from components import cache, sidebar, state
+from components.explore import filters, portrait
+from components.explore.department_table import departement_table
 from components.i18n import t
-from components.map_view import show_map
-from components.presentation import presentation_frame
+from components.map.view import show_map
+from components.share import panel as share
+from components.share.export_data import initiative_filter
+from components.share.presentation import presentation_frame
 from data.filters import filter_initiatives
 
 lang = state.lang()

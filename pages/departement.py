@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import cache, portrait, share, sidebar, state
+from components import cache, sidebar, state
+from components.explore import portrait
 from components.i18n import t
+from components.share import panel as share
 
 W_DEP = "w_dep_page"
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import cache, share, sidebar, state
+from components import cache, sidebar, state
 from components.i18n import t
+from components.share import panel as share
 from components.text import md_escape
 
 W_CASE = "w_case"

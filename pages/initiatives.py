@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import cache, filters, share, sidebar, state
-from components.export_data import initiatives_table, view_initiatives
+from components import cache, sidebar, state
+from components.explore import filters
 from components.i18n import t
+from components.share import panel as share
+from components.share.export_data import initiatives_table, view_initiatives
 from components.view_params import MAX_QUERY_LENGTH, clean_query
 
 W_QUERY = "w_initiative_query"

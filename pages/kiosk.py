@@ -2,7 +2,7 @@
 
 Levers on the left, the map in the middle, regions/départements or the portrait on the
 right; an idle timer, an attract loop, QR codes instead of links and a self-healing
-reload run in the browser (components.kiosk_client).
+reload run in the browser (components.kiosk.client).
 """
 
 from __future__ import annotations
@@ -11,9 +11,11 @@ import os
 
 import streamlit as st
 
-from components import cache, kiosk_client, kiosk_layout, state
-from components.kiosk_settings import kiosk_settings
-from components.map_view import show_map
+from components import cache, state
+from components.kiosk import client as kiosk_client
+from components.kiosk import layout as kiosk_layout
+from components.kiosk.settings import kiosk_settings
+from components.map.view import show_map
 from components.text import md_escape
 from components.view_params import to_params
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from components import moderation_panel, state
+from components import state
+from components.contributions import moderation as moderation_panel
 
 lang = state.lang()
 moderation_panel.render(lang)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from components import contribution_form, state
+from components import state
+from components.contributions import form as contribution_form
 
 lang = state.lang()
 state.show_notices()

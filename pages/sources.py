@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components import cache, share, sidebar, state
+from components import cache, sidebar, state
 from components.i18n import t
-from components.map_build import indicator_label, indicator_unit
+from components.map.build import indicator_label, indicator_unit
+from components.share import panel as share
 from components.text import md_escape
 from data.formatting import format_number
 

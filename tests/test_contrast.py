@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from components.map_build import MAP_CSS
-from components.marker_icons import initiative_icon
+from components.map.build import MAP_CSS
+from components.map.markers import initiative_icon
 from components.page_frame import APP_CSS
 from data.classify import PALETTES
 from data.levers import LEVERS

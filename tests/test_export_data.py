@@ -11,8 +11,10 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from components import map_build
-from components.export_data import (
+from components.map import build as map_build
+from components.map.build import MapOptions, classify_indicator, national_map
+from components.map.layers import HATCH_FILL, ChoroplethLayer
+from components.share.export_data import (
     figures_table,
     initiatives_table,
     neutralise,
@@ -22,8 +24,6 @@ from components.export_data import (
     view_data,
     xlsx_sheet_names,
 )
-from components.leaflet_layers import HATCH_FILL, ChoroplethLayer
-from components.map_build import MapOptions, classify_indicator, national_map
 from components.view_params import ViewState
 from data.atlas import load_atlas
 from data.filters import InitiativeFilter, filter_initiatives

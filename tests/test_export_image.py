@@ -13,10 +13,10 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.image import imread
 from shapely import Point
 
-from components.export_data import view_data
-from components.export_image import PRESETS, draw, image_spec, mercator, render
-from components.legend import classes_rows
-from components.map_build import apl_classification, classify_indicator
+from components.map.build import apl_classification, classify_indicator
+from components.map.legend import classes_rows
+from components.share.export_data import view_data
+from components.share.export_image import PRESETS, draw, image_spec, mercator, render
 from components.view_params import ViewState
 from data.atlas import load_atlas
 

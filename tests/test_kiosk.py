@@ -12,17 +12,17 @@ import segno
 from streamlit.testing.v1 import AppTest
 
 from components.i18n import TEXTS
-from components.kiosk_content import (
+from components.kiosk.content import (
     attract_slides,
     external_urls,
     featured_departements,
     france_paths,
     regions,
 )
-from components.kiosk_qr import decode_bits, phone_url, qr_bits, qr_registry, qr_svg
-from components.kiosk_settings import KioskSettings, kiosk_settings
+from components.kiosk.qr import decode_bits, phone_url, qr_bits, qr_registry, qr_svg
+from components.kiosk.settings import KioskSettings, kiosk_settings
+from components.kiosk.texts import TEXTS as KIOSK_TEXTS
 from components.state import VIEW_KEY
-from components.texts_kiosk import TEXTS as KIOSK_TEXTS
 from data.atlas import load_atlas
 
 REPO = Path(__file__).resolve().parents[1]

@@ -13,7 +13,7 @@ import pytest
 from store_support import db_url, proposal  # noqa: F401 (fixture)
 from streamlit.testing.v1 import AppTest
 
-from components import store_access
+from components.contributions import store_access
 from data.initiatives import COLUMNS, INITIATIVES_CSV, read_initiative_csv
 from data.store import open_store
 from data.store.auth import SECRET_ENV

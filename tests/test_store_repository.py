@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 from store_support import db_url, proposal, store  # noqa: F401 (fixtures)
 
-from components.popups import initiative_popup
+from components.map.popups import initiative_popup
 from data.initiatives import COLUMNS, INITIATIVES_CSV, load_initiatives, read_initiative_csv
 from data.store import (
     ImportFileError,

@@ -1,6 +1,6 @@
 // Kiosk controller of the Atlas (our own code; no library).
 //
-// Mounted by components/kiosk_client.py as a Streamlit components.v2 module, it runs in
+// Mounted by components/kiosk/client.py as a Streamlit components.v2 module, it runs in
 // the app's page and keeps ONE controller per page (window.__atlasKiosk):
 // - idle timer: any touch, click, key or wheel (in the page and in same-origin iframes
 //   such as the map) restarts it; near the end a countdown "Toucher pour continuer" shows;

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from components.map_build import classify_indicator, encoded_geometries, national_map
+from components.map.build import classify_indicator, encoded_geometries, national_map
 from data.atlas import load_atlas
 from tests.e2e.conftest import shot
 

@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from components.kiosk_qr import qr_bits, qr_svg, svg_data_uri
+from components.kiosk.qr import qr_bits, qr_svg, svg_data_uri
 from tests.e2e.conftest import (
     PageRecorder,
     StreamlitServer,

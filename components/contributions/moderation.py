@@ -2,7 +2,7 @@
 
 Access needs the secret of ``ATLAS_MODERATION_SECRET`` (or ``moderation_secret`` in
 ``.streamlit/secrets.toml``); without one, moderation is disabled. Failed logins are
-rate-limited per client address (:func:`components.store_access.login_limiter`).
+rate-limited per client address (:func:`components.contributions.store_access.login_limiter`).
 Contributors' text is shown as text: ``st.text``, dataframes, or Markdown-escaped.
 """
 
@@ -16,10 +16,10 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
-from components import store_access
+from components.contributions import store_access
 from components.i18n import t
-from components.map_build import lever_label
-from components.popups import actor_label, status_label
+from components.map.build import lever_label
+from components.map.popups import actor_label, status_label
 from components.text import md_escape
 from data.initiatives import ACTOR_TYPES, STATUSES
 from data.levers import LEVER_CODES

@@ -14,7 +14,7 @@ from typing import Any
 import folium
 from folium.plugins import MarkerCluster
 
-from components.leaflet_layers import FocusWithoutScroll
+from components.map.layers import FocusWithoutScroll
 
 VENDOR_PATH = "app/static/vendor"
 

@@ -18,16 +18,16 @@ import streamlit.components.v2 as components_v2
 
 from components import cache
 from components.i18n import TEXTS, t
-from components.kiosk_content import (
+from components.kiosk.content import (
     attract_slides,
     case_study_details,
     external_urls,
     france_paths,
 )
-from components.kiosk_qr import phone_url, qr_registry
-from components.kiosk_settings import HEALTH_POLL_SECONDS, KioskSettings
+from components.kiosk.qr import phone_url, qr_registry
+from components.kiosk.settings import HEALTH_POLL_SECONDS, KioskSettings
 
-STATIC_DIR = Path(__file__).resolve().parents[1] / "static" / "kiosk"
+STATIC_DIR = Path(__file__).resolve().parents[2] / "static" / "kiosk"
 JS_FILE = STATIC_DIR / "kiosk.js"
 CSS_FILE = STATIC_DIR / "kiosk.css"
 

@@ -14,10 +14,11 @@ from html import escape
 import streamlit as st
 from streamlit_folium import st_folium
 
-from components import cache, share, state
-from components.export_data import initiative_filter
+from components import cache, state
 from components.i18n import t
-from components.map_view import build_map
+from components.map.view import build_map
+from components.share import panel as share
+from components.share.export_data import initiative_filter
 from data.filters import filter_initiatives
 
 # preset -> (frame width, frame height, map height) in CSS pixels

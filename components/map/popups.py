@@ -1,7 +1,7 @@
 """HTML of initiative popups and tooltips, every text escaped.
 
 Contributors' text may contain anything (``<script>``, ``${...}``, quotes): it is
-escaped with ``html.escape`` and travels as JSON data (``components.leaflet_layers``),
+escaped with ``html.escape`` and travels as JSON data (``components.map.layers``),
 so it is shown as characters and never runs.
 """
 

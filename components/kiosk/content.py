@@ -16,9 +16,9 @@ from shapely.geometry import MultiPolygon, Polygon
 from unidecode import unidecode
 
 from components.i18n import t
-from components.kiosk_qr import short_host
-from components.map_build import indicator_label, indicator_unit, lever_label
-from components.popups import actor_label, safe_url, status_label
+from components.kiosk.qr import short_host
+from components.map.build import indicator_label, indicator_unit, lever_label
+from components.map.popups import actor_label, safe_url, status_label
 from data.atlas import Atlas
 from data.filters import InitiativeFilter, filter_initiatives
 from data.formatting import format_value

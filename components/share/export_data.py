@@ -27,8 +27,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from components.i18n import t
-from components.legend import classes_rows
-from components.map_build import (
+from components.map.build import (
     apl_classification,
     classify_indicator,
     commune_apl_series,
@@ -38,7 +37,8 @@ from components.map_build import (
     lever_label,
     source_line,
 )
-from components.popups import actor_label, status_label
+from components.map.legend import classes_rows
+from components.map.popups import actor_label, status_label
 from components.view_params import ViewState
 from data.atlas import Atlas, load_commune_shapes
 from data.classify import Classification

@@ -2,8 +2,8 @@
 
 No streamlit and no network here: matplotlib's Agg and SVG back ends, DejaVu Sans.
 The colours come from the very :class:`~data.classify.Classification` the interactive
-map uses (:func:`components.export_data.view_data`), the legend rows from
-:func:`components.legend.classes_rows`, the markers from :mod:`data.levers`.
+map uses (:func:`components.share.export_data.view_data`), the legend rows from
+:func:`components.map.legend.classes_rows`, the markers from :mod:`data.levers`.
 
 What is drawn:
 
@@ -38,10 +38,10 @@ from matplotlib.figure import Figure
 from matplotlib.patches import PathPatch, Rectangle
 from matplotlib.path import Path
 
-from components.export_data import ViewData
 from components.i18n import t
-from components.legend import classes_rows
-from components.map_build import indicator_short_label, indicator_unit, lever_label
+from components.map.build import indicator_short_label, indicator_unit, lever_label
+from components.map.legend import classes_rows
+from components.share.export_data import ViewData
 from data.atlas import Atlas
 from data.levers import LEVERS, get_lever, shape_points
 from geo.drom import inset_boxes
@@ -52,8 +52,8 @@ DPI = 100
 FONT = "DejaVu Sans"
 INK = "#1a1a1a"
 GREY = "#555555"
-HATCH_FACE, HATCH_INK = "#e6e6e6", "#8c8c8c"  # components.legend.HATCH_CSS
-NEIGHBOUR = "#c9d1d8"  # components.map_build.departement_map
+HATCH_FACE, HATCH_INK = "#e6e6e6", "#8c8c8c"  # components.map.legend.HATCH_CSS
+NEIGHBOUR = "#c9d1d8"  # components.map.build.departement_map
 OUTLINE = "#0b3954"
 INSET_FRAME = "#9aa5ad"
 SEA = "#ffffff"

@@ -4,7 +4,7 @@ folium's ``Popup`` and ``GeoJsonTooltip`` paste text into JavaScript template
 literals or ``innerHTML``; a name like ``${alert(1)}`` or ``<script>`` would run.
 These layers instead embed a JSON document (with ``</`` escaped so it cannot close
 the script tag) and bind popup and tooltip HTML that the server built with every
-text escaped (see ``components.popups``).
+text escaped (see ``components.map.popups``).
 """
 
 from __future__ import annotations

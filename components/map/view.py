@@ -13,7 +13,7 @@ from streamlit_folium import st_folium
 
 from components import cache, state
 from components.i18n import t
-from components.map_build import (
+from components.map.build import (
     MapOptions,
     classify_indicator,
     commune_apl_series,

@@ -129,7 +129,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "col.source.licence": {"fr": "Licence", "en": "Licence"},
     "col.source.url": {"fr": "URL", "en": "URL"},
     "col.source.notes": {"fr": "Unité, méthode, notes", "en": "Unit, method, notes"},
-    # share panel (components.share, components.presentation)
+    # share panel (components.share.panel, components.share.presentation)
     "share.button": {"fr": "Partager et exporter", "en": "Share and export"},
     "share.link": {"fr": "Lien vers cette vue", "en": "Link to this view"},
     "share.copy": {"fr": "Copier le lien", "en": "Copy link"},

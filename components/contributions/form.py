@@ -14,10 +14,11 @@ import uuid
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
-from components import cache, store_access
+from components import cache
+from components.contributions import store_access
 from components.i18n import t
-from components.map_build import lever_label
-from components.popups import actor_label, status_label
+from components.map.build import lever_label
+from components.map.popups import actor_label, status_label
 from components.text import md_escape
 from data.initiatives import ACTOR_TYPES, FIRST_YEAR, STATUSES
 from data.levers import LEVER_CODES

@@ -7,8 +7,8 @@ import streamlit as st
 
 from components import cache, state
 from components.i18n import t
-from components.map_build import indicator_label, lever_label
-from components.popups import actor_label, status_label
+from components.map.build import indicator_label, lever_label
+from components.map.popups import actor_label, status_label
 from data.filters import InitiativeFilter, filter_initiatives, lever_counts
 from data.levers import LEVER_CODES
 

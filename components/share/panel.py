@@ -1,7 +1,7 @@
 """Sharing the current view: the link (copy button), presentation and embed modes, image
 and data downloads.
 
-Display modes: ``?presentation=16x9|1x1`` (components.presentation) and Streamlit's own
+Display modes: ``?presentation=16x9|1x1`` (components.share.presentation) and Streamlit's own
 ``?embed=true`` (read through ``st.context.is_embedded``). In both the navigation and
 every control are hidden (:func:`controls_shown`).
 
@@ -19,7 +19,8 @@ import segno
 import streamlit as st
 
 from components import cache, state
-from components.export_data import (
+from components.i18n import t
+from components.share.export_data import (
     ViewData,
     figures_table,
     file_stem,
@@ -29,8 +30,7 @@ from components.export_data import (
     to_xlsx,
     view_data,
 )
-from components.export_image import image_spec, render
-from components.i18n import t
+from components.share.export_image import image_spec, render
 from components.view_params import build_link, iframe_snippet, with_embed
 
 COPY_ATTR = "data-atlas-permalink"

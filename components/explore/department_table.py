@@ -7,7 +7,7 @@ import streamlit as st
 
 from components import cache, state
 from components.i18n import t
-from components.map_build import indicator_label, indicator_unit
+from components.map.build import indicator_label, indicator_unit
 from data.ranking import tension_rank
 
 

@@ -19,17 +19,17 @@ import pandas as pd
 from shapely.geometry import mapping
 
 from components.i18n import colon, t
-from components.leaflet_layers import (
+from components.map.layers import (
     HATCH_FILL,
     ChoroplethLayer,
     HtmlControl,
     MarkerLayer,
     StyleSheet,
 )
-from components.leaflet_offline import offline_map, offline_marker_cluster
-from components.legend import LegendLever, legend_html, lever_legend_html
-from components.marker_icons import initiative_icon
-from components.popups import initiative_popup
+from components.map.legend import LegendLever, legend_html, lever_legend_html
+from components.map.markers import initiative_icon
+from components.map.offline import offline_map, offline_marker_cluster
+from components.map.popups import initiative_popup
 from data.classify import Classification, classify, is_missing
 from data.formatting import format_number, format_value
 from data.indicators import Indicator

@@ -8,8 +8,8 @@ import streamlit as st
 
 from components import cache, state
 from components.i18n import colon, t
-from components.map_build import indicator_label, indicator_unit, lever_label
-from components.popups import case_study_href, status_label
+from components.map.build import indicator_label, indicator_unit, lever_label
+from components.map.popups import case_study_href, status_label
 from components.text import md_escape
 from data.filters import InitiativeFilter, filter_initiatives
 from data.formatting import format_number, format_value

@@ -14,12 +14,12 @@ import pandas as pd
 import streamlit as st
 
 from components import cache, state
+from components.explore.portrait import dep_label
 from components.i18n import t
-from components.kiosk_client import CSS_FILE
-from components.kiosk_content import Region, initiative_details, region_of, regions
-from components.kiosk_qr import qr_svg, svg_data_uri
-from components.map_build import indicator_label, indicator_unit, lever_label
-from components.portrait import dep_label
+from components.kiosk.client import CSS_FILE
+from components.kiosk.content import Region, initiative_details, region_of, regions
+from components.kiosk.qr import qr_svg, svg_data_uri
+from components.map.build import indicator_label, indicator_unit, lever_label
 from components.view_params import ViewState, parse_view
 from data.filters import InitiativeFilter, filter_initiatives, lever_counts
 from data.formatting import format_number, format_value

@@ -1,0 +1,1 @@
+"""Contributions: the proposal form, moderation, access to the store."""

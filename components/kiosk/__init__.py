@@ -1,0 +1,1 @@
+"""The conference touch-screen kiosk: layout, browser controller, content, QR codes, settings."""
