@@ -16,7 +16,8 @@ from shapely import Point
 from components.map.build import apl_classification, classify_indicator
 from components.map.legend import classes_rows
 from components.share.export_data import view_data
-from components.share.export_image import PRESETS, draw, image_spec, mercator, render
+from components.share.image_draw import PRESETS, draw, mercator, render
+from components.share.image_spec import image_spec
 from components.view_params import ViewState
 from data.atlas import load_atlas
 

@@ -30,7 +30,8 @@ from components.share.export_data import (
     to_xlsx,
     view_data,
 )
-from components.share.export_image import image_spec, render
+from components.share.image_draw import render
+from components.share.image_spec import image_spec
 from components.view_params import build_link, iframe_snippet, with_embed
 
 COPY_ATTR = "data-atlas-permalink"

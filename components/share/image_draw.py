@@ -1,4 +1,4 @@
-"""The current view as a clean, sourced image (PNG or SVG), drawn on the server.
+"""Drawing the image of a view (PNG or SVG) from its :class:`ImageSpec`, on the server.
 
 No streamlit and no network here: matplotlib's Agg and SVG back ends, DejaVu Sans.
 The colours come from the very :class:`~data.classify.Classification` the interactive
@@ -26,11 +26,8 @@ import math
 import re
 import textwrap
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
-import geopandas as gpd
 import numpy as np
-import pandas as pd
 import segno
 import shapely
 from matplotlib.collections import PatchCollection
@@ -38,13 +35,8 @@ from matplotlib.figure import Figure
 from matplotlib.patches import PathPatch, Rectangle
 from matplotlib.path import Path
 
-from components.i18n import t
-from components.map.build import indicator_short_label, indicator_unit, lever_label
-from components.map.legend import classes_rows
-from components.share.export_data import ViewData
-from data.atlas import Atlas
-from data.levers import LEVERS, get_lever, shape_points
-from geo.drom import inset_boxes
+from components.share.image_spec import OUTLINE, ImageSpec, Marker, Shapes
+from data.levers import get_lever, shape_points
 
 PRESETS: dict[str, tuple[int, int]] = {"16x9": (1600, 900), "1x1": (1080, 1080)}
 FORMATS = ("png", "svg")
@@ -53,60 +45,10 @@ FONT = "DejaVu Sans"
 INK = "#1a1a1a"
 GREY = "#555555"
 HATCH_FACE, HATCH_INK = "#e6e6e6", "#8c8c8c"  # components.map.legend.HATCH_CSS
-NEIGHBOUR = "#c9d1d8"  # components.map.build.departement_map
-OUTLINE = "#0b3954"
 INSET_FRAME = "#9aa5ad"
 SEA = "#ffffff"
 _SVG_SIZE = re.compile(r'width="[0-9.]+pt" height="[0-9.]+pt"')
 CHAR_WIDTH = 0.56  # average DejaVu Sans advance, in font sizes, to wrap text
-
-
-@dataclass(frozen=True)
-class Shapes:
-    """Polygons of one layer and how to fill them (``None``: hatched, no value)."""
-
-    geometries: Sequence[shapely.Geometry]
-    fills: Sequence[str | None]
-    edge: str = "#ffffff"
-    linewidth: float = 0.5
-    codes: Sequence[str] = ()
-
-
-@dataclass(frozen=True)
-class Marker:
-    x: float
-    y: float
-    lever: str
-    precision: str
-
-
-@dataclass(frozen=True)
-class ImageSpec:
-    """Everything the image shows, in plain values (built by :func:`image_spec`)."""
-
-    layers: tuple[Shapes, ...]
-    bounds: tuple[float, float, float, float]  # lon/lat
-    insets: tuple[tuple[float, float, float, float], ...]
-    outline: shapely.Geometry | None
-    markers: tuple[Marker, ...]
-    legend_title: str
-    legend_unit: str
-    legend_hint: str
-    legend_rows: tuple[tuple[str, str], ...]  # (colour, label), as the interactive legend
-    missing_label: str
-    missing_count: int
-    legend_note: str
-    lever_title: str
-    lever_rows: tuple[tuple[str, str], ...]  # (lever code, "label (count)")
-    title: str
-    subtitle: str
-    filters_text: str
-    source_text: str
-    date_text: str
-    permalink: str
-    locator: tuple[Shapes, ...] = ()
-    locator_bounds: tuple[float, float, float, float] | None = None
-    fill_by_code: dict[str, str | None] = field(default_factory=dict)
 
 
 # --- projection and geometry ---------------------------------------------------------------
@@ -174,103 +116,6 @@ def _marker_path(shape: str) -> Path | str:
         return "o"
     verts = [(x, -y) for x, y in points]  # SVG's y points down
     return Path([*verts, verts[0]], closed=True)
-
-
-# --- building the spec from the view -------------------------------------------------------
-
-
-def _fill(colour: str, class_index: object) -> str | None:
-    return None if pd.isna(class_index) else colour
-
-
-def _markers(initiatives: pd.DataFrame, lon: str, lat: str) -> tuple[Marker, ...]:
-    out = []
-    for row in initiatives.itertuples(index=False):
-        x, y = getattr(row, lon), getattr(row, lat)
-        if pd.notna(x) and pd.notna(y):
-            precision = getattr(row, "precision", "commune") or "commune"
-            out.append(Marker(float(x), float(y), str(row.lever), str(precision)))
-    return tuple(out)
-
-
-def _lever_rows(initiatives: pd.DataFrame, lang: str) -> tuple[tuple[str, str], ...]:
-    counts = initiatives["lever"].value_counts()
-    return tuple(
-        (lv.code, f"{lever_label(lv.code, lang)} ({int(counts[lv.code])})")
-        for lv in LEVERS
-        if counts.get(lv.code, 0) > 0
-    )
-
-
-def image_spec(atlas: Atlas, data: ViewData) -> ImageSpec:
-    """What to draw for the view ``data`` (see the module docstring)."""
-    lang = data.lang
-    f = data.figures
-    fills = {
-        code: _fill(colour, i)
-        for code, colour, i in zip(f.index, f["colour"], f["class_index"], strict=True)
-    }
-    common = {
-        "legend_unit": f"{indicator_unit(data.indicator, lang)} · {data.indicator.year}",
-        "legend_hint": t("map.darker_worse", lang),
-        "legend_rows": tuple(classes_rows(data.classification, data.decimals, lang)),
-        "missing_label": t("map.missing", lang),
-        "missing_count": int(sum(1 for v in fills.values() if v is None)),
-        "lever_title": t("map.legend.initiatives", lang),
-        "lever_rows": _lever_rows(data.initiatives, lang),
-        "title": data.title,
-        "subtitle": data.subtitle,
-        "filters_text": data.filters_text,
-        "source_text": data.source_text,
-        "date_text": data.date_text,
-        "permalink": data.permalink,
-        "fill_by_code": fills,
-    }
-    if data.level == "departements":
-        deps = atlas.departements_rapproches.loc[list(f.index)]
-        layer = Shapes(
-            tuple(deps.geometry), tuple(fills[c] for c in deps.index), codes=tuple(deps.index)
-        )
-        return ImageSpec(
-            layers=(layer,),
-            bounds=tuple(deps.total_bounds),  # type: ignore[arg-type]
-            insets=tuple(inset_boxes().values()),
-            outline=None,
-            markers=_markers(data.initiatives, "map_lon_r", "map_lat_r"),
-            legend_title=indicator_short_label(data.indicator, lang),
-            legend_note=t("map.drom_note", lang),
-            **common,
-        )
-    assert data.dep is not None and data.shapes is not None
-    deps = atlas.departements
-    neighbours = [c for c in atlas.neighbours.get(data.dep, ()) if c in deps.index]
-    shapes: gpd.GeoDataFrame = data.shapes
-    communes = Shapes(
-        tuple(shapes.geometry),
-        tuple(fills[c] for c in shapes.index),
-        linewidth=0.3,
-        codes=tuple(shapes.index),
-    )
-    context = Shapes(tuple(deps.loc[neighbours].geometry), tuple(NEIGHBOUR for _ in neighbours))
-    minx, miny, maxx, maxy = deps.loc[[data.dep]].total_bounds
-    pad_x, pad_y = (maxx - minx) * 0.06, (maxy - miny) * 0.06
-    near = atlas.departements_rapproches
-    locator = (
-        Shapes(tuple(near.geometry), tuple("#dfe4e8" for _ in near.index), linewidth=0.2),
-        Shapes((near.at[data.dep, "geometry"],), (OUTLINE,), edge=OUTLINE, linewidth=0.6),
-    )
-    return ImageSpec(
-        layers=(context, communes),
-        bounds=(minx - pad_x, miny - pad_y, maxx + pad_x, maxy + pad_y),
-        insets=(),
-        outline=deps.at[data.dep, "geometry"],
-        markers=_markers(data.initiatives, "map_lon", "map_lat"),
-        legend_title=indicator_short_label(data.indicator, lang),
-        legend_note="",
-        locator=locator,
-        locator_bounds=tuple(near.total_bounds),  # type: ignore[arg-type]
-        **common,
-    )
 
 
 # --- drawing -------------------------------------------------------------------------------
@@ -441,47 +286,36 @@ def _fit(ax, bounds: tuple[float, float, float, float], box_ratio: float) -> Non
     ax.set_ylim(cy - h / 2, cy + h / 2)
 
 
+def _dot(
+    ax, px: float, py: float, marker, size: float, face: str, edge_width: float, alpha: float = 1.0
+) -> None:
+    ax.plot(
+        [px],
+        [py],
+        marker=marker,
+        markersize=_pt(size),
+        markerfacecolor=face,
+        markeredgecolor=INK,
+        markeredgewidth=edge_width,
+        linestyle="none",
+        alpha=alpha,
+    )
+
+
 def _draw_markers(ax, markers: Sequence[Marker], scale: float) -> None:
+    """Lever shapes; a white ring under département-wide and regional programmes."""
     if not markers:
         return
     xy = mercator(np.array([(m.x, m.y) for m in markers], dtype=float))
     size = 11 * scale
-    rings = [(p, m) for p, m in zip(xy, markers, strict=True) if m.precision != "commune"]
-    for (px, py), m in rings:
-        ax.plot(
-            [px],
-            [py],
-            marker="o",
-            markersize=_pt(size * 1.65),
-            markerfacecolor="white",
-            markeredgecolor=INK,
-            markeredgewidth=0.9,
-            linestyle="none",
-            alpha=0.95,
-        )
+    for (px, py), m in zip(xy, markers, strict=True):
+        if m.precision != "commune":
+            _dot(ax, px, py, "o", size * 1.65, "white", 0.9, alpha=0.95)
         if m.precision == "region":
-            ax.plot(
-                [px],
-                [py],
-                marker="o",
-                markersize=_pt(size * 1.3),
-                markerfacecolor="none",
-                markeredgecolor=INK,
-                markeredgewidth=0.7,
-                linestyle="none",
-            )
+            _dot(ax, px, py, "o", size * 1.3, "none", 0.7)
     for (px, py), m in zip(xy, markers, strict=True):
         lv = get_lever(m.lever)
-        ax.plot(
-            [px],
-            [py],
-            marker=_marker_path(lv.shape),
-            markersize=_pt(size),
-            markerfacecolor=lv.colour,
-            markeredgecolor=INK,
-            markeredgewidth=0.7,
-            linestyle="none",
-        )
+        _dot(ax, px, py, _marker_path(lv.shape), size, lv.colour, 0.7)
 
 
 def _locator(
