@@ -14,13 +14,8 @@ import statistics
 import time
 from collections.abc import Callable
 
-from components.share.export_data import (
-    figures_table,
-    initiatives_table,
-    to_csv,
-    to_xlsx,
-    view_data,
-)
+from components.share.export_data import figures_table, initiatives_table, view_data
+from components.share.export_files import to_csv, to_xlsx
 from components.share.image_draw import render
 from components.share.image_spec import image_spec
 from components.view_params import ViewState

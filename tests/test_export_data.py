@@ -14,16 +14,8 @@ from openpyxl import load_workbook
 from components.map import build as map_build
 from components.map.build import MapOptions, classify_indicator, national_map
 from components.map.layers import HATCH_FILL, ChoroplethLayer
-from components.share.export_data import (
-    figures_table,
-    initiatives_table,
-    neutralise,
-    sources_table,
-    to_csv,
-    to_xlsx,
-    view_data,
-    xlsx_sheet_names,
-)
+from components.share.export_data import figures_table, initiatives_table, sources_table, view_data
+from components.share.export_files import neutralise, to_csv, to_xlsx, xlsx_sheet_names
 from components.view_params import ViewState
 from data.atlas import load_atlas
 from data.filters import InitiativeFilter, filter_initiatives

@@ -23,13 +23,11 @@ from components.i18n import t
 from components.share.export_data import (
     ViewData,
     figures_table,
-    file_stem,
     initiatives_table,
     sources_table,
-    to_csv,
-    to_xlsx,
     view_data,
 )
+from components.share.export_files import file_stem, to_csv, to_xlsx
 from components.share.image_draw import render
 from components.share.image_spec import image_spec
 from components.view_params import build_link, iframe_snippet, with_embed
