@@ -45,7 +45,7 @@ import psutil
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, StreamlitServer  # noqa: E402
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, POLL_MS, StreamlitServer  # noqa: E402
 
 RESULTS = REPO / "bench" / "results"
 VIEWPORT = {"width": 1920, "height": 1080}
@@ -134,7 +134,7 @@ class Kiosk:
         self.stats = stats
 
     async def ready(self) -> None:
-        await self.page.wait_for_function(READY_JS, timeout=RUN_TIMEOUT_MS)
+        await self.page.wait_for_function(READY_JS, polling=POLL_MS, timeout=RUN_TIMEOUT_MS)
 
     async def load(self) -> None:
         await self.page.goto(self.url)
@@ -183,7 +183,9 @@ class Kiosk:
         await self.continue_if_asked()
         runs = await self.page.evaluate(TAP_JS)
         await self.page.locator(f".st-key-{key} button").tap()
-        await self.page.wait_for_function(SETTLED_JS, arg=runs, timeout=RUN_TIMEOUT_MS)
+        await self.page.wait_for_function(
+            SETTLED_JS, arg=runs, polling=POLL_MS, timeout=RUN_TIMEOUT_MS
+        )
         latency = await self.page.evaluate(LATENCY_JS)
         if latency is not None:
             self.stats.latencies_ms.append(latency)
@@ -209,7 +211,9 @@ class Kiosk:
         await self.continue_if_asked()
         runs = await self.page.evaluate(TAP_JS)
         await self.page.touchscreen.tap(box["x"] + point["x"], box["y"] + point["y"])
-        await self.page.wait_for_function(SETTLED_JS, arg=runs, timeout=RUN_TIMEOUT_MS)
+        await self.page.wait_for_function(
+            SETTLED_JS, arg=runs, polling=POLL_MS, timeout=RUN_TIMEOUT_MS
+        )
         latency = await self.page.evaluate(LATENCY_JS)
         if latency is not None:
             self.stats.latencies_ms.append(latency)

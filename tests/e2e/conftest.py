@@ -168,6 +168,18 @@ def pytest_runtest_makereport(item, call):
     setattr(item, f"rep_{rep.when}", rep)
 
 
+# Playwright's wait_for_function polls on requestAnimationFrame by default, and Chromium
+# does not promise to run rAF callbacks: it skips frames for a page it is not painting
+# (right after a navigation, or starved on a loaded machine) while the page itself is
+# fine. A timer does not depend on painting: every wait on a page condition polls on one.
+POLL_MS = 100
+
+
+def wait_js(target, expression: str, arg=None, timeout: float | None = None):
+    """Wait until ``expression`` is truthy in a page or frame, polling every POLL_MS."""
+    return target.wait_for_function(expression, arg=arg, polling=POLL_MS, timeout=timeout)
+
+
 def shot(page, name: str) -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
@@ -179,12 +191,14 @@ def shot(page, name: str) -> Path:
 def wait_for_run(page, timeout: float = 30_000) -> None:
     """Wait until Streamlit has finished running the script (no fixed sleeps)."""
     page.wait_for_selector("[data-testid='stApp']", timeout=timeout)
-    page.wait_for_function(
+    wait_js(
+        page,
         "() => !document.querySelector(\"[data-testid='stStatusWidget']\")"
         " || document.querySelector(\"[data-testid='stStatusWidget']\").innerText === ''",
         timeout=timeout,
     )
-    page.wait_for_function(
+    wait_js(
+        page,
         "() => document.querySelector(\"[data-testid='stApp']\")"
         ".getAttribute('data-test-script-state') !== 'running'",
         timeout=timeout,
@@ -202,7 +216,8 @@ def map_frame(page, timeout: float = 30_000):
 def wait_map_idle(frame) -> None:
     """Wait until markers and clusters stop moving: they are placed after the map's
     first layout, and a cluster tapped by mistake zooms instead of selecting."""
-    frame.wait_for_function(
+    wait_js(
+        frame,
         """() => {
           const now = [...document.querySelectorAll('.atlas-marker, .marker-cluster')]
             .map(e => e.style.transform).join('|');
@@ -211,7 +226,6 @@ def wait_map_idle(frame) -> None:
           window.__atlasMarkers = now;
           return still;
         }""",
-        polling=100,
     )
 
 

@@ -22,6 +22,7 @@ from tests.e2e.conftest import (
     StreamlitServer,
     map_frame,
     shot,
+    wait_js,
     wait_map_idle,
 )
 
@@ -74,10 +75,11 @@ def touch(browser, request):
 
 def open_kiosk(page, url: str) -> None:
     page.goto(url)
-    page.wait_for_function(CONTROLLER_READY)
-    page.wait_for_function(
+    wait_js(page, CONTROLLER_READY)
+    wait_js(
+        page,
         "() => document.querySelector(\"[data-testid='stApp']\")"
-        ".getAttribute('data-test-script-state') === 'notRunning'"
+        ".getAttribute('data-test-script-state') === 'notRunning'",
     )
     page.evaluate(RUN_COUNTER)
     map_frame(page)
@@ -99,7 +101,7 @@ def tap_and_wait(page, locator) -> None:
     """Tap, then wait until the script run this tap started has finished."""
     before = page.evaluate(RUN_COUNTER)
     locator.tap()
-    page.wait_for_function("(n) => window.__kioskRuns > n", arg=before)
+    wait_js(page, "(n) => window.__kioskRuns > n", arg=before)
 
 
 def button(page, key: str):
@@ -168,7 +170,8 @@ def test_region_then_departement_then_lever_shows_the_portrait(kiosk_server, tou
     tap_and_wait(page, chip)
     expect(button(page, "kchip_telemedecine")).to_have_attribute("kind", "primary")
     expect(page.locator(".kiosk-count")).to_contain_text("14 initiative(s)")
-    page.wait_for_function(
+    wait_js(
+        page,
         "(n) => { const c = document.querySelectorAll('[data-kiosk-initiative]').length;"
         " return c >= 1 && c < n; }",
         arg=initiatives_before,
@@ -206,7 +209,7 @@ def test_tapping_the_map_selects_a_departement(kiosk_server, touch):
     box = page.locator("iframe[title='streamlit_folium.st_folium']").bounding_box()
     before = page.evaluate(RUN_COUNTER)
     page.touchscreen.tap(box["x"] + point["x"], box["y"] + point["y"])
-    page.wait_for_function("(n) => window.__kioskRuns > n", arg=before)
+    wait_js(page, "(n) => window.__kioskRuns > n", arg=before)
     page.locator(".kq-name").wait_for()
     assert re.fullmatch(r".+ \(\w{2,3}\)", page.locator(".kq-name").inner_text())
     map_frame(page).locator("path.atlas-commune").first.wait_for(state="attached")
@@ -289,14 +292,15 @@ def test_idle_countdown_then_reset_then_attract_loop(kiosk_server, touch):
     assert page.evaluate("() => window.__kioskRuns") is None  # a new document
     assert "Touchez l'écran pour explorer" in attract.inner_text()
     first = attract.locator(".kiosk-slide").get_attribute("data-index")
-    page.wait_for_function(
+    wait_js(
+        page,
         "(i) => { const s = document.querySelector('.kiosk-slide');"
         " return s && s.dataset.index !== i; }",
         arg=first,
         timeout=15_000,
     )
     shot(page, "kiosk-9-attract")
-    page.wait_for_function(CONTROLLER_READY)
+    wait_js(page, CONTROLLER_READY)
     page.evaluate(RUN_COUNTER)
     attract.tap(position={"x": 60, "y": 60})
     attract.wait_for(state="detached")
@@ -371,7 +375,7 @@ def test_server_restart_reloads_to_the_national_view(monkeypatch, touch):
         started = time.monotonic()
         srv = StreamlitServer(KIOSK_ENV)
         button(page, "kreg_44").wait_for(timeout=40_000)
-        page.wait_for_function(CONTROLLER_READY)
+        wait_js(page, CONTROLLER_READY)
         assert page.locator(".kq-name").count() == 0
         assert page.locator(".kiosk-offline").count() == 0
         assert not page.locator("[role='dialog']").is_visible()
@@ -397,7 +401,7 @@ def test_boot_page_waits_for_the_server_then_opens_the_kiosk(monkeypatch, touch)
     srv = StreamlitServer(KIOSK_ENV)
     try:
         page.wait_for_url(f"http://127.0.0.1:{port}/**", timeout=30_000)
-        page.wait_for_function(CONTROLLER_READY)
+        wait_js(page, CONTROLLER_READY)
         assert button(page, "kreg_44").is_visible()
         remote = [u for u in page.recorder.external_requests() if not u.startswith("file:")]
         assert remote == []
