@@ -131,6 +131,51 @@ def test_a_valid_proposal_is_acknowledged_after_commit_and_goes_to_the_queue(db)
     assert not texts(at, "error")
 
 
+def test_after_thanks_every_field_is_empty_and_a_new_name_alone_stores_nothing(db):
+    at = page("proposer")
+    at.run()
+    fill_form(at, name="Centre de santé de Vézelay")
+    at.button(key="w_contrib_submit").click().run()
+    assert [m for m in texts(at, "success") if "Merci" in m]
+    assert at.text_input(key="w_contrib_name").value == ""
+    assert at.text_input(key="w_contrib_commune_query").value == ""
+    assert at.selectbox(key="w_contrib_lever").value is None
+    assert at.multiselect(key="w_contrib_actors").value == []
+    assert at.text_area(key="w_contrib_description").value == ""
+    assert at.text_area(key="w_contrib_sources").value == ""
+    assert at.text_input(key="w_contrib_email").value == ""
+    at.text_input(key="w_contrib_name").input("Un autre centre")
+    at.button(key="w_contrib_submit").click().run()
+    errors = [unescape(e) for e in texts(at, "error")]
+    assert any("commune obligatoire" in e for e in errors)
+    assert open_store(db).counts()["pending"] == 1
+
+
+def test_a_paste_over_a_limit_is_kept_and_the_message_says_why(db):
+    at = page("proposer")
+    at.run()
+    fill_form(at, name="N" * 245)
+    at.button(key="w_contrib_submit").click().run()
+    assert at.text_input(key="w_contrib_name").value == "N" * 245
+    errors = [unescape(e) for e in texts(at, "error")]
+    assert any("trop long (245 caractères, maximum 200)" in e for e in errors)
+    assert open_store(db).counts()["pending"] == 0
+
+
+def test_a_field_error_goes_once_the_field_is_corrected(db):
+    at = page("proposer")
+    at.run()
+    at.text_input(key="w_contrib_name").input("X")
+    at.button(key="w_contrib_submit").click().run()
+    errors = [unescape(e) for e in texts(at, "error")]
+    assert any("minimum 3" in e for e in errors)
+    assert any("commune obligatoire" in e for e in errors)
+    at.text_input(key="w_contrib_name").input("Centre de santé").run()
+    errors = [unescape(e) for e in texts(at, "error")]
+    assert not any("minimum 3" in e for e in errors)
+    assert any("commune obligatoire" in e for e in errors)  # that field was not changed
+
+
 def test_the_contributor_is_told_about_a_likely_duplicate(db):
     at = page("proposer")
     at.run()

@@ -27,7 +27,6 @@ from data.store import InvalidProposal, Proposal, SubmissionResult
 from data.store.validation import (
     DESCRIPTION_MAX,
     DESCRIPTION_MIN,
-    EMAIL_MAX,
     NAME_MAX,
     OUTCOME_MAX,
 )
@@ -49,20 +48,6 @@ ERRORS_KEY = "_contrib_errors"
 DONE_KEY = "_contrib_done"
 FAILURE_KEY = "_contrib_failure"
 COMMUNE_HITS = 12
-
-WIDGETS = (
-    W_NAME,
-    W_COMMUNE_QUERY,
-    W_COMMUNE,
-    W_LEVER,
-    W_YEAR,
-    W_ACTORS,
-    W_STATUS,
-    W_DESCRIPTION,
-    W_OUTCOME,
-    W_SOURCES,
-    W_EMAIL,
-)
 
 
 def _option(code: str, name: str) -> str:
@@ -108,12 +93,49 @@ def _proposal() -> Proposal:
     )
 
 
+# What each widget shows when the form is empty. Deleting a widget's state is not
+# enough: the browser keeps showing (and sends back) what was typed. Setting the value
+# in a callback, before the widgets are drawn, empties the fields on screen too.
+EMPTY: dict[str, object] = {
+    W_NAME: "",
+    W_COMMUNE_QUERY: "",
+    W_COMMUNE: None,
+    W_LEVER: None,
+    W_YEAR: None,
+    W_ACTORS: [],
+    W_STATUS: "unknown",
+    W_DESCRIPTION: "",
+    W_OUTCOME: "",
+    W_SOURCES: "",
+    W_EMAIL: "",
+}
+WIDGETS = tuple(EMPTY)
+
+
 def _reset_form() -> None:
-    # Deleting the widgets' state gives them their defaults on the next run.
-    for key in WIDGETS:
-        st.session_state.pop(key, None)
+    for key, value in EMPTY.items():
+        st.session_state[key] = value
     st.session_state[TOKEN_KEY] = uuid.uuid4().hex
     st.session_state.pop(ERRORS_KEY, None)
+
+
+# A field's error stays on screen only while the field still holds what was sent.
+FIELD_WIDGETS: dict[str, tuple[str, ...]] = {
+    "name": (W_NAME,),
+    "commune": (W_COMMUNE_QUERY, W_COMMUNE),
+    "lever": (W_LEVER,),
+    "year_started": (W_YEAR,),
+    "carrying_actor": (W_ACTORS,),
+    "status": (W_STATUS,),
+    "description_fr": (W_DESCRIPTION,),
+    "outcome": (W_OUTCOME,),
+    "sources": (W_SOURCES,),
+    "contact_email": (W_EMAIL,),
+}
+
+
+def _sent_values(field: str) -> tuple[object, ...]:
+    return tuple(repr(st.session_state.get(key)) for key in FIELD_WIDGETS.get(field, ()))
 
 
 def _submit() -> None:
@@ -127,9 +149,9 @@ def _submit() -> None:
     try:
         result = store_access.store().submit(proposal, require_commune=True)
     except InvalidProposal as exc:
-        by_field: dict[str, list[str]] = {}
+        by_field: dict[str, tuple[tuple[object, ...], list[str]]] = {}
         for err in exc.errors:
-            by_field.setdefault(err.field, []).append(err.message)
+            by_field.setdefault(err.field, (_sent_values(err.field), []))[1].append(err.message)
         st.session_state[ERRORS_KEY] = by_field
         return
     except SQLAlchemyError:
@@ -139,8 +161,14 @@ def _submit() -> None:
     _reset_form()
 
 
+def _open_errors() -> dict[str, list[str]]:
+    """The errors of the last submission whose field has not been changed since."""
+    sent = st.session_state.get(ERRORS_KEY) or {}
+    return {f: msgs for f, (values, msgs) in sent.items() if _sent_values(f) == values}
+
+
 def _field_errors(field: str, lang: str) -> None:
-    for message in st.session_state.get(ERRORS_KEY, {}).get(field, []):
+    for message in _open_errors().get(field, []):
         st.error(md_escape(message), icon=":material/error:")
 
 
@@ -234,10 +262,12 @@ def render(lang: str) -> None:
         _acknowledgement(done, lang)
     if st.session_state.get(FAILURE_KEY):
         st.error(t("contrib.failure", lang), icon=":material/cloud_off:")
-    if st.session_state.get(ERRORS_KEY):
+    if _open_errors():
         st.error(t("contrib.has_errors", lang), icon=":material/error:")
 
-    st.text_input(t("contrib.name", lang), key=W_NAME, max_chars=NAME_MAX)
+    st.text_input(
+        t("contrib.name", lang), key=W_NAME, help=t("contrib.name_help", lang, high=NAME_MAX)
+    )
     _field_errors("name", lang)
     commune = _commune_picker(lang)
     _field_errors("commune", lang)
@@ -281,15 +311,13 @@ def render(lang: str) -> None:
     st.text_area(
         t("contrib.description", lang),
         key=W_DESCRIPTION,
-        max_chars=DESCRIPTION_MAX,
         help=t("contrib.description_help", lang, low=DESCRIPTION_MIN, high=DESCRIPTION_MAX),
     )
     _field_errors("description_fr", lang)
     st.text_area(
         t("contrib.outcome", lang),
         key=W_OUTCOME,
-        max_chars=OUTCOME_MAX,
-        help=t("contrib.outcome_help", lang),
+        help=t("contrib.outcome_help", lang, high=OUTCOME_MAX),
     )
     _field_errors("outcome", lang)
     st.text_area(
@@ -302,7 +330,6 @@ def render(lang: str) -> None:
     st.text_input(
         t("contrib.email", lang),
         key=W_EMAIL,
-        max_chars=EMAIL_MAX,
         help=t("contrib.email_help", lang),
     )
     _field_errors("contact_email", lang)

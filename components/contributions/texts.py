@@ -17,6 +17,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "before it appears on the map.",
     },
     "contrib.name": {"fr": "Nom de l'initiative", "en": "Name of the initiative"},
+    "contrib.name_help": {
+        "fr": "Sur une ligne, {high} caractères au plus.",
+        "en": "On one line, {high} characters at most.",
+    },
     "contrib.commune": {"fr": "Commune", "en": "Municipality"},
     "contrib.commune_placeholder": {
         "fr": "ex. Vézelay, vezelay, Saint-Étienne",
@@ -60,8 +64,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "contrib.outcome": {"fr": "Résultat mesuré", "en": "Measured outcome"},
     "contrib.outcome_help": {
-        "fr": "Facultatif : un résultat chiffré donné par une source.",
-        "en": "Optional: a measured result given by a source.",
+        "fr": "Facultatif : un résultat chiffré donné par une source ({high} caractères au plus).",
+        "en": "Optional: a measured result given by a source ({high} characters at most).",
     },
     "contrib.sources": {"fr": "Sources", "en": "Sources"},
     "contrib.sources_help": {

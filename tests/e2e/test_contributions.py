@@ -261,3 +261,47 @@ def test_two_servers_sharing_the_database_act_as_replicas(db_url, browser):  # n
         context.close()
         for server in {a, b, mod_a}:
             server.stop()
+
+
+def test_the_form_is_really_empty_after_thanks(db_url, page):  # noqa: F811
+    """After « Merci ! » the browser's fields are empty: sending again with only a new
+    name must not store a copy of the first proposal."""
+    open_store(db_url).close()
+    via_app = _via_app()
+    server = PageServer("app.py" if via_app else "pages/proposer.py", {"DATABASE_URL": db_url})
+    try:
+        page.goto(_proposer_url(server, via_app))
+        wait_for_run(page)
+        _fill(page, "Nom de l'initiative", "Centre de santé de Vézelay")
+        _fill(page, "Commune", "vezelay")
+        page.get_by_text("code INSEE 89446").wait_for()
+        _choose(page, "Levier", "Centre de santé, médecins salariés")
+        _fill(
+            page,
+            "Description",
+            "La commune salarie deux médecins généralistes dans un centre de santé ouvert "
+            "en 2023 près de la mairie.",
+            area=True,
+        )
+        _fill(page, "Sources", "https://www.example.org/centre-de-sante", area=True)
+        page.get_by_role("button", name="Envoyer la proposition").click()
+        page.get_by_text("Merci !").wait_for(timeout=30_000)
+        wait_for_run(page)
+        for label in ("Nom de l'initiative", "Commune"):
+            assert page.get_by_label(label, exact=True).input_value() == ""
+        for label in ("Description", "Sources"):
+            assert page.get_by_label(label, exact=True).input_value() == ""
+        shot(page, "contribution-form-emptied")
+        _fill(page, "Nom de l'initiative", "Un deuxième centre")
+        page.get_by_role("button", name="Envoyer la proposition").click()
+        page.get_by_text("commune obligatoire").first.wait_for(timeout=30_000)
+    except Exception:
+        print(server.log())
+        raise
+    finally:
+        server.stop()
+    store = open_store(db_url)
+    try:
+        assert [p.name for p in store.pending()] == ["Centre de santé de Vézelay"]
+    finally:
+        store.close()
