@@ -255,7 +255,7 @@ def test_the_secret_can_come_from_streamlit_secrets(db):
     at.run()
     login(at)
     assert not at.exception
-    assert [t.label for t in at.tabs][0] == "En attente (0)"
+    assert any("0 proposition(s) en attente" in c for c in texts(at, "caption"))
 
 
 def test_moderator_approves_rejects_and_edits_with_an_audit_trail(db, monkeypatch):
@@ -269,7 +269,7 @@ def test_moderator_approves_rejects_and_edits_with_an_audit_trail(db, monkeypatc
     at.run()
     login(at)
     assert not at.exception
-    assert [t.label for t in at.tabs][0] == "En attente (3)"
+    assert any("3 proposition(s) en attente" in c for c in texts(at, "caption"))
     headers = texts(at, "subheader")
     assert any("\\<script\\>" in h for h in headers)  # shown as text, escaped
     at.button(key=f"w_mod_approve_{first.pk}").click().run()
@@ -290,7 +290,7 @@ def test_moderator_approves_rejects_and_edits_with_an_audit_trail(db, monkeypatc
     trail = s.audit_trail(third.pk)
     assert trail[0].action == "edit" and trail[0].actor == "Claire"
     assert trail[0].before["name"] == "Téléconsultation à la mairie"
-    assert [t.label for t in at.tabs][0] == "En attente (1)"
+    assert any("1 proposition(s) en attente" in c for c in texts(at, "caption"))
 
 
 def _csv_bytes(rows) -> bytes:
@@ -315,18 +315,35 @@ def test_csv_import_shows_a_report_and_writes_only_when_confirmed(db, monkeypatc
     at = page("moderation")
     at.run()
     login(at)
-    at.file_uploader(key="w_mod_upload").set_value(("import.csv", data, "text/csv")).run()
+    at.tabs[2].file_uploader[0].set_value(("import.csv", data, "text/csv")).run()
     assert not at.exception, at.exception
     report = next(d.value for d in at.dataframe if "Ligne" in d.value.columns)
-    assert list(report["Ligne"]) == [2, 3]
-    assert "levier inconnu" in report.iloc[1]["Erreurs"]
+    # what happens and why come first; invalid lines on top
+    assert list(report.columns[:3]) == ["Action", "Erreurs", "Ligne"]
+    assert list(report["Ligne"]) == [3, 2]
+    assert "levier inconnu" in report.iloc[0]["Erreurs"]
+    assert report.iloc[0]["Action"].startswith("⚠")
     assert s.counts()["published"] == count  # preview only
     import_all = at.button(key="w_mod_import_all")
     assert import_all.disabled
+    assert "(2 ligne(s) du fichier)" in import_all.label
+    assert "(1 à écrire)" in at.button(key="w_mod_import_valid").label
+    assert any("1 ligne(s) invalide(s) sur 2" in w for w in texts(at, "warning"))
     at.button(key="w_mod_import_valid").click().run()
-    assert any("1 initiative(s) importée(s)" in m for m in texts(at, "success"))
+    assert any("1 initiative(s) importée(s) depuis" in m for m in texts(at, "success"))
     assert s.counts()["published"] == count + 1
     assert s.get_by_slug("importee-invalide") is None
+    # the imported file does not stay in the uploader, to be read again as "0 à écrire"
+    assert at.tabs[2].file_uploader[0].value is None
+    assert not [d for d in at.dataframe if "Ligne" in d.value.columns]
+    # tab labels carry no counts, so the selected tab does not move after an import
+    assert [tab.label for tab in at.tabs] == [
+        "En attente",
+        "Publiées",
+        "Importer un CSV",
+        "Exporter",
+        "Journal",
+    ]
 
 
 def test_export_button_gives_the_neutralised_csv(db, monkeypatch):

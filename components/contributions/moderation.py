@@ -48,14 +48,18 @@ def render(lang: str) -> None:
     except SQLAlchemyError:
         st.error(t("mod.db_error", lang), icon=":material/cloud_off:")
         return
+    # Tab labels never change (a label with a count would change after an import or an
+    # approval, and Streamlit would then jump back to the first tab): counts go above.
+    st.caption(t("mod.counts", lang, pending=counts["pending"], published=counts["published"]))
     tabs = st.tabs(
         [
-            t("mod.tab.pending", lang, count=counts["pending"]),
-            t("mod.tab.published", lang, count=counts["published"]),
+            t("mod.tab.pending", lang),
+            t("mod.tab.published", lang),
             t("mod.tab.import", lang),
             t("mod.tab.export", lang),
             t("mod.tab.audit", lang),
-        ]
+        ],
+        key="w_mod_tabs",
     )
     with tabs[0]:
         pending_tab(lang)

@@ -19,35 +19,61 @@ from data.store import (
 )
 from data.store.csvio import MAX_IMPORT_BYTES
 
-# -- import / export / audit ------------------------------------------------------------------
-
 ACTION_LABELS = ("create", "update", "unchanged", "invalid")
+UPLOAD_GENERATION = "_moderation_upload_generation"
+INVALID_BACKGROUND = "background-color: #fde8e8"
+
+
+def _megabytes() -> int:
+    return MAX_IMPORT_BYTES // (1024 * 1024)
+
+
+def upload_key() -> str:
+    """The uploader's key; a new one after an import empties the uploader."""
+    return f"w_mod_upload_{st.session_state.get(UPLOAD_GENERATION, 0)}"
 
 
 def _report_frame(report: ImportReport, lang: str) -> pd.DataFrame:
+    """One row per file line: what will happen and why, invalid lines first."""
+    action, errors, line = t("mod.action", lang), t("mod.errors", lang), t("mod.line", lang)
     rows = [
         {
-            t("mod.line", lang): e.row,
-            "id": "",
+            action: "⚠ " + t("mod.action.invalid", lang),
+            errors: f"{e.column} : {e.message}",
+            line: e.row,
             t("contrib.name", lang): "",
-            t("mod.action", lang): t("mod.action.invalid", lang),
-            t("mod.errors", lang): f"{e.column} : {e.message}",
+            "id": "",
         }
         for e in report.header_errors
     ]
     for row in report.rows:
         rows.append(
             {
-                t("mod.line", lang): row.line,
-                "id": row.slug,
+                action: ("⚠ " if row.errors else "") + t(f"mod.action.{row.action}", lang),
+                errors: "; ".join(f"{e.column or '?'} : {e.message}" for e in row.errors),
+                line: row.line,
                 t("contrib.name", lang): row.name,
-                t("mod.action", lang): t(f"mod.action.{row.action}", lang),
-                t("mod.errors", lang): "; ".join(
-                    f"{e.column or '?'} : {e.message}" for e in row.errors
-                ),
+                "id": row.slug,
             }
         )
-    return pd.DataFrame(rows)
+    frame = pd.DataFrame(rows, columns=[action, errors, line, t("contrib.name", lang), "id"])
+    invalid = frame[errors] != ""
+    return (
+        frame.assign(_invalid=invalid)
+        .sort_values(["_invalid", line], ascending=[False, True], kind="stable")
+        .drop(columns="_invalid")
+        .reset_index(drop=True)
+    )
+
+
+def _styled_report(frame: pd.DataFrame, lang: str):
+    """Invalid lines on a pale red background (their Action also says ⚠ in words)."""
+    errors = t("mod.errors", lang)
+
+    def paint(row: pd.Series) -> list[str]:
+        return [INVALID_BACKGROUND if row[errors] else ""] * len(row)
+
+    return frame.style.apply(paint, axis=1)
 
 
 def _do_import(only_valid: bool, lang: str) -> None:
@@ -67,17 +93,39 @@ def _do_import(only_valid: bool, lang: str) -> None:
         flash("error", t("mod.db_error", lang))
         return
     st.session_state.pop(IMPORT_KEY, None)
-    flash("success", t("mod.imported", lang, count=report.written))
+    # A fresh uploader: the imported file does not stay there, read again as "0 à écrire".
+    st.session_state[UPLOAD_GENERATION] = st.session_state.get(UPLOAD_GENERATION, 0) + 1
+    flash("success", t("mod.imported", lang, count=report.written, name=pending["name"]))
+
+
+def _uploader_css(lang: str) -> str:
+    """Streamlit's uploader speaks English ("Upload", "5MB per file"): its own
+    instructions are hidden, the limit is said once by our caption, in the UI language."""
+    label = t("mod.upload_button", lang).replace("\\", "").replace('"', "")
+    return (
+        "<style>"
+        "[data-testid='stFileUploaderDropzoneInstructions'] { display: none; }"
+        "[data-testid='stFileUploaderDropzone'] button p { font-size: 0; }"
+        f"[data-testid='stFileUploaderDropzone'] button p::after {{ content: \"{label}\";"
+        " font-size: 1rem; }"
+        "</style>"
+    )
 
 
 def import_tab(lang: str) -> None:
-    st.markdown(t("mod.import_help", lang, megabytes=MAX_IMPORT_BYTES // (1024 * 1024)))
-    upload = st.file_uploader(t("mod.upload", lang), type=["csv"], key="w_mod_upload")
+    st.markdown(t("mod.import_help", lang))
+    st.html(_uploader_css(lang))
+    upload = st.file_uploader(
+        t("mod.upload", lang),
+        type=["csv"],
+        key=upload_key(),
+    )
+    st.caption(t("mod.upload_limit", lang, megabytes=_megabytes()))
     if upload is None:
         st.session_state.pop(IMPORT_KEY, None)
         return
     if upload.size > MAX_IMPORT_BYTES:
-        st.error(t("mod.too_big", lang, megabytes=MAX_IMPORT_BYTES // (1024 * 1024)))
+        st.error(t("mod.too_big", lang, megabytes=_megabytes()))
         return
     try:
         table = parse_import(upload.getvalue())
@@ -86,20 +134,28 @@ def import_tab(lang: str) -> None:
         return
     report = store_access.store().preview_import(table)
     st.session_state[IMPORT_KEY] = {"name": upload.name, "table": table}
+    rows = len(report.rows)
     st.caption(
         t(
             "mod.import_summary",
             lang,
-            rows=len(report.rows),
+            rows=rows,
             valid=len(report.valid),
             invalid=len(report.invalid),
             writes=len(report.to_write),
         )
     )
-    st.dataframe(_report_frame(report, lang), hide_index=True, width="stretch")
+    st.dataframe(
+        _styled_report(_report_frame(report, lang), lang),
+        hide_index=True,
+        width="stretch",
+        column_config={t("mod.errors", lang): st.column_config.TextColumn(width="large")},
+    )
+    if not report.all_valid:
+        st.warning(t("mod.import_blocked", lang, invalid=len(report.invalid), rows=rows))
     left, right = st.columns(2)
     left.button(
-        t("mod.import_all", lang, count=len(report.to_write)),
+        t("mod.import_all", lang, count=rows),
         disabled=not report.all_valid or not report.to_write,
         on_click=_do_import,
         args=(False, lang),

@@ -145,8 +145,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "La base de données n'a pas répondu : rien n'a été modifié. Réessayez.",
         "en": "The database did not answer: nothing was changed. Try again.",
     },
-    "mod.tab.pending": {"fr": "En attente ({count})", "en": "Pending ({count})"},
-    "mod.tab.published": {"fr": "Publiées ({count})", "en": "Published ({count})"},
+    "mod.tab.pending": {"fr": "En attente", "en": "Pending"},
+    "mod.tab.published": {"fr": "Publiées", "en": "Published"},
+    "mod.counts": {
+        "fr": "{pending} proposition(s) en attente · {published} initiative(s) publiée(s)",
+        "en": "{pending} proposal(s) pending · {published} initiative(s) published",
+    },
     "mod.tab.import": {"fr": "Importer un CSV", "en": "Import a CSV"},
     "mod.tab.export": {"fr": "Exporter", "en": "Export"},
     "mod.tab.audit": {"fr": "Journal", "en": "Audit trail"},
@@ -187,14 +191,25 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Published initiative to edit",
     },
     "mod.import_help": {
-        "fr": "Un fichier CSV au format du catalogue (mêmes colonnes que data/initiatives.csv, "
-        "UTF-8, {megabytes} Mo au plus). Une ligne dont l'id existe met à jour l'initiative ; "
-        "rien n'est écrit avant votre confirmation.",
-        "en": "A CSV file in the catalogue's format (same columns as data/initiatives.csv, "
-        "UTF-8, at most {megabytes} MB). A row whose id exists updates that initiative; "
-        "nothing is written before you confirm.",
+        "fr": "Un fichier CSV au format du catalogue (les colonnes de "
+        "data/catalogue/*/initiatives.csv, décrites dans docs/catalogue.md). Une ligne dont l'id "
+        "existe met à jour l'initiative ; rien n'est écrit avant votre confirmation.",
+        "en": "A CSV file in the catalogue's format (the columns of "
+        "data/catalogue/*/initiatives.csv, described in docs/catalogue.md). A row whose id "
+        "exists updates that initiative; nothing is written before you confirm.",
     },
     "mod.upload": {"fr": "Fichier CSV", "en": "CSV file"},
+    "mod.upload_button": {"fr": "Choisir un fichier", "en": "Choose a file"},
+    "mod.upload_limit": {
+        "fr": "Un fichier CSV (UTF-8) de {megabytes} Mo au plus.",
+        "en": "One CSV file (UTF-8), {megabytes} MB at most.",
+    },
+    "mod.import_blocked": {
+        "fr": "{invalid} ligne(s) invalide(s) sur {rows} : corrigez le fichier, ou n'importez "
+        "que les lignes valides.",
+        "en": "{invalid} invalid row(s) of {rows}: correct the file, or import only the valid "
+        "rows.",
+    },
     "mod.too_big": {
         "fr": "Fichier trop volumineux ({megabytes} Mo au plus).",
         "en": "File too large (at most {megabytes} MB).",
@@ -211,16 +226,16 @@ TEXTS: dict[str, dict[str, str]] = {
     "mod.action.unchanged": {"fr": "inchangée", "en": "unchanged"},
     "mod.action.invalid": {"fr": "invalide (ignorée)", "en": "invalid (skipped)"},
     "mod.import_all": {
-        "fr": "Importer toutes les lignes ({count})",
-        "en": "Import all rows ({count})",
+        "fr": "Importer toutes les lignes ({count} ligne(s) du fichier)",
+        "en": "Import all rows ({count} row(s) in the file)",
     },
     "mod.import_valid": {
-        "fr": "Importer seulement les lignes valides ({count})",
-        "en": "Import only the valid rows ({count})",
+        "fr": "Importer seulement les lignes valides ({count} à écrire)",
+        "en": "Import only the valid rows ({count} to write)",
     },
     "mod.imported": {
-        "fr": "{count} initiative(s) importée(s).",
-        "en": "{count} initiative(s) imported.",
+        "fr": "{count} initiative(s) importée(s) depuis « {name} ».",
+        "en": "{count} initiative(s) imported from “{name}”.",
     },
     "mod.export_help": {
         "fr": "Toutes les initiatives publiées, au format du catalogue. Les cellules qui "

@@ -255,8 +255,8 @@ def test_two_servers_sharing_the_database_act_as_replicas(db_url, browser):  # n
         shared = open_store(db_url, seed_path=None)
         count = len(shared.published_rows())
         shared.close()
-        third.get_by_text(f"Publiées ({count})").wait_for()
-        third.get_by_text("En attente (0)").wait_for()
+        third.get_by_text(f"{count} initiative(s) publiée(s)").wait_for()
+        third.get_by_text("0 proposition(s) en attente").wait_for()
     finally:
         context.close()
         for server in {a, b, mod_a}:
@@ -303,5 +303,61 @@ def test_the_form_is_really_empty_after_thanks(db_url, page):  # noqa: F811
     store = open_store(db_url)
     try:
         assert [p.name for p in store.pending()] == ["Centre de santé de Vézelay"]
+    finally:
+        store.close()
+
+
+def _import_csv(tmp_path) -> str:
+    """Two catalogue rows: one valid, one with an unknown lever."""
+    import csv as _csv
+
+    from data.initiatives import COLUMNS, INITIATIVES_CSV, read_initiative_csv
+
+    base = [dict(r.values) for r in read_initiative_csv(INITIATIVES_CSV).rows]
+    good = dict(base[0], id="importee-navigateur", name="Initiative importée", case_study="")
+    bad = dict(base[1], id="importee-invalide", lever="inconnu")
+    path = tmp_path / "import.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = _csv.DictWriter(handle, fieldnames=list(COLUMNS), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows([good, bad])
+    return str(path)
+
+
+def test_a_moderator_imports_and_stays_on_the_import_tab(db_url, page, tmp_path):  # noqa: F811
+    open_store(db_url).close()
+    secret = "secret de moderation pour l'import"
+    server = PageServer("app.py", {"DATABASE_URL": db_url, "ATLAS_MODERATION_SECRET": secret})
+    try:
+        page.goto(f"{server.url}/moderation")
+        wait_for_run(page)
+        _login(page, secret)
+        tab = page.get_by_role("tab", name="Importer un CSV")
+        tab.click()
+        uploader = page.locator("[data-testid='stFileUploader']")
+        # Streamlit's English instructions are hidden; the limit is said once, in French
+        assert not uploader.get_by_text("per file").is_visible()
+        page.get_by_text("Un fichier CSV (UTF-8) de 2 Mo au plus.").wait_for()
+        uploader.locator("input[type='file']").set_input_files(_import_csv(tmp_path))
+        page.get_by_text("1 ligne(s) invalide(s) sur 2").wait_for()
+        wait_for_run(page)
+        shot(page, "moderation-import-report")
+        valid_only = "Importer seulement les lignes valides (1 à écrire)"
+        page.get_by_role("button", name=valid_only).click()
+        page.get_by_text("1 initiative(s) importée(s) depuis « import.csv »").wait_for()
+        wait_for_run(page)
+        assert tab.get_attribute("aria-selected") == "true"
+        assert page.get_by_text("1 ligne(s) invalide(s) sur 2").count() == 0
+        shot(page, "moderation-import-done")
+        assert page.recorder.external_requests() == []
+    except Exception:
+        print(server.log())
+        raise
+    finally:
+        server.stop()
+    store = open_store(db_url)
+    try:
+        assert store.get_by_slug("importee-navigateur") is not None
+        assert store.get_by_slug("importee-invalide") is None
     finally:
         store.close()
