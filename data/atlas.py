@@ -21,6 +21,7 @@ from data.indicators import Indicator, Source, check_columns, load_indicators, l
 from data.initiatives import load_initiatives, reference_from_frames
 from data.paths import BUILT_DIR
 from data.portrait import regional_figures
+from data.series import check_series, load_series
 from geo.drom import to_rapproche
 
 CODE = {"code": str}
@@ -41,6 +42,7 @@ class Atlas:
     sources: tuple[Source, ...]
     national: pd.DataFrame  # index indicator id: value, method
     regional: pd.DataFrame  # index region code, exact aggregates only (data.portrait)
+    series: pd.DataFrame  # DITP time series, long (data.series)
 
     def indicator(self, indicator_id: str) -> Indicator:
         for ind in self.indicators:
@@ -145,6 +147,11 @@ def load_national(built: Path = BUILT_DIR) -> pd.DataFrame:
     return table.set_index("indicator_id")
 
 
+def load_regional(built: Path = BUILT_DIR) -> pd.DataFrame:
+    """Regional figures given by the sources (``regions_figures.csv``), by region code."""
+    return _read_csv(built / "regions_figures.csv", dtype=CODE).set_index("code")
+
+
 def load_atlas(built: Path = BUILT_DIR) -> Atlas:
     """Load and cross-check everything (raises InputError naming the faulty file)."""
     indicators = tuple(load_indicators())
@@ -155,6 +162,9 @@ def load_atlas(built: Path = BUILT_DIR) -> Atlas:
     aliases = _read_csv(built / "commune_aliases.csv", dtype=str)
     reference = reference_from_frames(communes, aliases, deps)
     initiatives = place_initiatives(load_initiatives(reference=reference), deps)
+    series = load_series(built)
+    check_series((ind.series for ind in indicators), series, "data/indicators.yaml")
+    regional = regional_figures(deps, apl, deps["region_code"].astype(str))
     return Atlas(
         departements=deps,
         departements_rapproches=deps_near,
@@ -166,7 +176,8 @@ def load_atlas(built: Path = BUILT_DIR) -> Atlas:
         indicators=indicators,
         sources=tuple(load_sources()),
         national=load_national(built),
-        regional=regional_figures(deps, apl, deps["region_code"].astype(str)),
+        regional=regional.join(load_regional(built)),
+        series=series,
     )
 
 

@@ -59,6 +59,7 @@ class Indicator:
     default: bool = False
     short_label_fr: str | None = None
     short_label_en: str | None = None
+    series: str | None = None  # its time series in departements_series.csv, if any
 
 
 _SOURCE_REQUIRED = ("id", "producer", "title", "year", "licence", "notes")
@@ -79,7 +80,7 @@ _INDICATOR_REQUIRED = (
     "group",
     "method",
 )
-_INDICATOR_OPTIONAL = ("default", "short_label_fr", "short_label_en")
+_INDICATOR_OPTIONAL = ("default", "short_label_fr", "short_label_en", "series")
 _BOOL_FIELDS = ("higher_is_better", "default")
 
 

@@ -24,6 +24,12 @@ KEY_FIGURES = (
     "gynecologie_densite_2022",
     "ophtalmologie_densite_2022",
     "psychiatrie_densite_2022",
+    # DITP Baromètre (regional values from regions_figures.csv, joined by data.atlas)
+    "msp_densite_2025_06",
+    "cds_densite_2024_12",
+    "asmed_densite_2025_11",
+    "ald_mt_2025_12",
+    "cpts_2026_02",
 )
 COMPARABLE_BY = (
     "apl_2023",

@@ -11,7 +11,13 @@ import pytest
 from data.build.figures import build_figures
 from data.paths import BUILT_DIR
 
-OUTPUTS = ("departements_figures.csv", "communes_apl.csv", "national_figures.csv")
+OUTPUTS = (
+    "departements_figures.csv",
+    "communes_apl.csv",
+    "national_figures.csv",
+    "regions_figures.csv",
+    "departements_series.csv",
+)
 
 
 @pytest.fixture(scope="module")

@@ -36,7 +36,7 @@ def _header() -> list[str]:
 
 def test_catalogue_loads(indicators: list[Indicator]) -> None:
     ids = [ind.id for ind in indicators]
-    assert len(ids) == len(set(ids)) == 21
+    assert len(ids) == len(set(ids)) == 34
     assert all(isinstance(ind.higher_is_better, bool) for ind in indicators)
     assert all(ind.label_fr and ind.label_en and ind.unit_fr and ind.unit_en for ind in indicators)
 

@@ -1,7 +1,9 @@
 """Build the tables of figures: per département, per commune (APL) and national.
 
 Entry point: :func:`build_figures`. Writes ``departements_figures.csv``,
-``communes_apl.csv`` and ``national_figures.csv``: rows sorted by code, fixed
+``communes_apl.csv``, ``national_figures.csv`` and, from the DITP Baromètre files
+(:mod:`data.build.ditp_figures`), ``regions_figures.csv`` and the long
+``departements_series.csv``: rows sorted by code, fixed
 column order, fixed decimals per column, UTF-8, ``\\n`` line endings, missing
 values as empty cells (never 0). Nothing is estimated or filled in.
 
@@ -17,6 +19,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from data.build.ditp_figures import COLUMNS as DITP_COLUMNS
+from data.build.ditp_figures import SERIES_HEADER, DitpBuild, build_ditp
+from data.build.ditp_series import SERIES_DECIMALS, SPECS
 from data.build.raw_apl import FILE as APL_FILE
 from data.build.raw_apl import AplSheet, read_apl
 from data.build.raw_cnom import FILE as CNOM_FILE
@@ -37,6 +42,7 @@ RAW_FILES: tuple[str, ...] = (
     RPPS2018_FILE,
     INSEE_FILE,
     CNOM_FILE,
+    *(spec.file for spec in SPECS),
 )
 APL_THRESHOLD = 2.5
 MAYOTTE = "976"
@@ -66,6 +72,7 @@ DEPARTEMENT_COLUMNS: tuple[tuple[str, int], ...] = (
     ("cnom_mg_densite_2010", 1),
     ("cnom_mg_densite_2025", 1),
     ("cnom_mg_densite_evol_2010_2025_pct", 2),
+    *DITP_COLUMNS,
 )
 #: Non-indicator columns: the key first, the population's source id last.
 DEPARTEMENT_HEADER: tuple[str, ...] = (
@@ -169,6 +176,7 @@ def departement_table(
     mayotte_pop: int | None,
     apl: pd.DataFrame,
     cnom: pd.DataFrame,
+    ditp: pd.DataFrame,
 ) -> pd.DataFrame:
     """The per-département table, indexed by the 101 codes, columns of DEPARTEMENT_HEADER."""
     index = pd.Index(DEPARTEMENT_CODES, name="code")
@@ -194,6 +202,7 @@ def departement_table(
     table["cnom_mg_densite_evol_2010_2025_pct"] = (
         table["cnom_mg_densite_2025"] / table["cnom_mg_densite_2010"] - 1
     ) * 100
+    table = table.join(ditp.reindex(index))
     table["population_source"] = source.fillna("")
     return table[list(DEPARTEMENT_HEADER[1:])]
 
@@ -294,19 +303,40 @@ def national_rows(
     return sorted(rows)
 
 
+def write_ditp(out_dir: Path, ditp: DitpBuild) -> None:
+    """``regions_figures.csv`` (Baromètre columns) and ``departements_series.csv``."""
+    write_csv(
+        out_dir / "regions_figures.csv",
+        ("code", *(name for name, _ in DITP_COLUMNS)),
+        (
+            [code, *(format_value(row[n], d) for n, d in DITP_COLUMNS)]
+            for code, row in ditp.regions.iterrows()
+        ),
+    )
+    write_csv(
+        out_dir / "departements_series.csv",
+        SERIES_HEADER,
+        (
+            [s, level, code, date, format_value(value, SERIES_DECIMALS[s])]
+            for s, level, code, date, value in ditp.series.itertuples(index=False)
+        ),
+    )
+
+
 def build_figures(
     out_dir: Path, raw: Path | None = None, datafrance_wheel: Path | None = None
 ) -> None:
     """Read the raw files in ``raw`` (default :func:`data.paths.raw_dir`) and write the
-    three tables of figures into ``out_dir``."""
+    tables of figures into ``out_dir``."""
     raw = raw or raw_dir()
     for name in RAW_FILES:  # fail fast, before the slow workbook is read
         require_file(raw / name)
+    population = read_insee_population(raw / INSEE_FILE)
+    ditp = build_ditp(raw, population)  # quick: checks the Baromètre files before the workbook
     sheets = read_apl(raw / APL_FILE)
     effectifs = read_rpps2022(raw / EFFECTIFS_FILE, integers=True)
     densites = read_rpps2022(raw / DENSITE_FILE, integers=False)
     rpps2018 = read_rpps2018(raw / RPPS2018_FILE)
-    population = read_insee_population(raw / INSEE_FILE)
     cnom = read_cnom(raw / CNOM_FILE)
     mayotte_pop = mayotte_population(_datafrance_rows(datafrance_wheel))
 
@@ -318,6 +348,7 @@ def build_figures(
         mayotte_pop,
         departement_apl(sheets),
         cnom,
+        ditp.departements,
     )
     write_csv(
         out_dir / "departements_figures.csv",
@@ -345,11 +376,13 @@ def build_figures(
     national = national_rows(
         sheets, effectifs, densites, rpps2018.mg_densite_france, population, raw
     )
+    national = sorted(national + ditp.national)
     write_csv(
         out_dir / "national_figures.csv",
         ("indicator_id", "value", "method"),
         ([ind, format_value(value, DECIMALS[ind]), method] for ind, value, method in national),
     )
+    write_ditp(out_dir, ditp)
 
 
 if __name__ == "__main__":
