@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.leaflet_layers import HATCH_FILL, ChoroplethLayer
-from components.map_build import classify_indicator, encoded_geometries, national_map
+from components.map.build import classify_indicator, encoded_geometries, national_map
+from components.map.layers import HATCH_FILL, ChoroplethLayer
 from data.atlas import load_atlas
 from data.formatting import format_number
 from data.paths import BUILT_DIR
