@@ -72,3 +72,21 @@ def test_every_change_names_an_indicator_and_its_columns_or_series(atlas) -> Non
         else:
             assert spec.series in series
     assert isinstance(atlas.series, pd.DataFrame)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_departement_page_shows_the_table_the_note_and_the_charts(lang) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file("../pages/departement.py", default_timeout=60)
+    at.query_params["dep"] = "55"
+    at.query_params["lang"] = lang
+    at.run()
+    assert not at.exception
+    table = next(d.value for d in at.dataframe if "Département" in d.value.columns)
+    assert table.iloc[0]["Département"].startswith("Meuse (55)")
+    assert len(table) == 6
+    note = "ne prouve pas" if lang == "fr" else "does not show"
+    assert any(note in str(c.value) for c in at.caption)
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 5  # one per DITP series of the key figures

@@ -7,6 +7,8 @@ import pandas as pd
 import streamlit as st
 
 from components import cache, state
+from components.explore.comparables import comparables_table
+from components.explore.series_charts import series_charts
 from components.i18n import colon, t
 from components.map.build import indicator_label, indicator_unit, lever_label
 from components.map.popups import case_study_href, status_label
@@ -111,6 +113,13 @@ def portrait(dep: str | None, *, compact: bool = False) -> None:
             f"({sign}{format_number(trend, ind.decimals, lang)} %)"
         )
 
+    if compact:
+        with st.expander(t("series.title", lang)):
+            series_charts(dep, lang, columns=1)
+    else:
+        st.markdown(f"**{t('series.title', lang)}**")
+        series_charts(dep, lang)
+
     f = InitiativeFilter(departement=dep)
     mine = filter_initiatives(a.initiatives, f)
     st.markdown(f"**{t('portrait.initiatives', lang)}** ({len(mine)})")
@@ -137,6 +146,13 @@ def portrait(dep: str | None, *, compact: bool = False) -> None:
 
     comparable = comparable_departements(dep, a.departements)
     if comparable:
+        if compact:
+            with st.expander(t("cmp.title", lang)):
+                comparables_table(dep, lang)
+        else:
+            comparables_table(dep, lang)
+        if mine.empty:
+            st.info(t("cmp.no_initiative_here", lang))
         st.markdown(f"**{t('portrait.comparable', lang)}**")
         st.caption(t("portrait.comparable_help", lang))
         for code in comparable:
