@@ -40,3 +40,10 @@ def test_built_departements_survive_encoding_exactly():
 def test_points_cannot_be_encoded_as_polygons():
     with pytest.raises(ValueError, match="Point"):
         encode_geometry({"type": "Point", "coordinates": [0, 0]})
+
+
+def test_an_empty_ring_is_an_empty_string_and_precision_round_trips():
+    assert encode_ring([]) == ""
+    assert decode_ring("") == []
+    points = [(-120.2, 38.5), (-120.95, 40.7)]
+    assert decode_ring(encode_ring(points, precision=5), precision=5) == points

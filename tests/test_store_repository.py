@@ -460,7 +460,7 @@ def test_the_migrations_create_exactly_the_tables_of_the_models(db_url):  # noqa
             diff = compare_metadata(MigrationContext.configure(conn), metadata)
             revision = MigrationContext.configure(conn).get_current_revision()
         assert diff == []
-        assert revision == "0001_initial"
+        assert revision == "0002_login_attempts"
     finally:
         s.close()
 
@@ -484,7 +484,7 @@ def test_the_alembic_command_line_migrates_the_database_url(db_url, tmp_path):  
             timeout=120,
         )
         assert done.returncode == 0, done.stderr
-    assert "0001_initial (head)" in done.stdout
+    assert "0002_login_attempts (head)" in done.stdout
     s = open_store(db_url)  # then the app seeds it
     assert s.counts()["published"] > 100
     s.close()

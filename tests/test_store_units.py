@@ -1,4 +1,5 @@
-"""Plain-Python parts of the store: URLs, secrets, rate limiter, duplicates, CSV cells."""
+"""Plain-Python parts of the store: URLs, secrets, duplicates, CSV cells (the rate limiter:
+test_store_login_attempts.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ import store_support
 
 from data.store import open_store
 from data.store.auth import (
-    RateLimiter,
     SecretTooShort,
     configured_secret,
     secret_fingerprint,
@@ -60,7 +60,7 @@ def test_an_in_memory_sqlite_store_is_refused():
         open_store("sqlite://", seed_path=None)
 
 
-# -- secrets and rate limit ------------------------------------------------------------------
+# -- secrets ------------------------------------------------------------------
 
 
 def test_secret_configuration(monkeypatch):
@@ -86,26 +86,6 @@ def test_secret_comparison():
     assert not secret_matches("un secret assez long ", "un secret assez long")
     assert secret_fingerprint("a" * 12) != secret_fingerprint("b" * 12)
     assert "a" * 12 not in secret_fingerprint("a" * 12)
-
-
-def test_rate_limiter_blocks_after_n_failures_until_the_window_passes():
-    now = [1000.0]
-    limiter = RateLimiter(max_failures=3, window=60, global_max_failures=5, clock=lambda: now[0])
-    for _ in range(3):
-        assert limiter.retry_after("ip:a") == 0
-        limiter.failure("ip:a")
-    assert limiter.retry_after("ip:a") == pytest.approx(60)
-    assert limiter.retry_after("ip:b") == 0  # another client is not blocked...
-    limiter.failure("ip:b")
-    limiter.failure("ip:c")
-    assert limiter.retry_after("ip:d") > 0  # ...until the global cap is reached
-    now[0] += 30
-    assert limiter.retry_after("ip:a") == pytest.approx(30)
-    now[0] += 31
-    assert limiter.retry_after("ip:a") == 0
-    limiter.failure("ip:a")
-    limiter.success("ip:a")
-    assert limiter.retry_after("ip:a") == 0
 
 
 # -- duplicates, slugs, CSV cells, e-mail ------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The store and the login rate limiter, one of each per server process.
+"""The store (one per server process) and the login rate limiter (counted in it).
 
 The store is opened once per database URL (``DATABASE_URL``, else the SQLite file)
 and shared by every session; :func:`published_initiatives` caches the published
@@ -13,6 +13,7 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from data.store import RateLimiter, Store, open_store, resolve_url
+from data.store.client_address import client_address, trusted_proxies
 
 
 @st.cache_resource(show_spinner=False)
@@ -57,17 +58,24 @@ def published_initiatives(version: str | None = None) -> pd.DataFrame:
     return _published(resolve_url(), version or published_version())
 
 
-@st.cache_resource(show_spinner=False)
 def login_limiter() -> RateLimiter:
-    """Failed moderation logins: 5 per client address per 15 minutes, 50 in all."""
-    return RateLimiter(max_failures=5, window=900.0, global_max_failures=50)
+    """Failed moderation logins: 5 per client address per 15 minutes, 50 in all,
+    counted in the store (shared by the replicas, kept across restarts)."""
+    return RateLimiter(store().engine, max_failures=5, window=900.0, global_max_failures=50)
 
 
 def client_key() -> str:
-    """The client's address as Streamlit sees it (behind a proxy: the proxy's), or a
-    shared key when unknown, so that opening new sessions does not reset the count."""
+    """The client's address (behind the proxies of ``ATLAS_TRUSTED_PROXIES``: the one
+    they forwarded), or a shared key when unknown, so that opening new sessions does
+    not reset the count."""
     try:
-        address = st.context.ip_address
+        peer, headers = st.context.ip_address, st.context.headers
     except (AttributeError, RuntimeError):
-        address = None
-    return f"ip:{address}" if isinstance(address, str) and address else "ip:unknown"
+        peer, headers = None, None
+    try:
+        proxies = trusted_proxies()
+    except ValueError as exc:  # shown; no proxy is trusted until the setting is fixed
+        st.error(str(exc), icon=":material/settings:")
+        proxies = ()
+    address = client_address(peer, headers, proxies)
+    return f"ip:{address}" if address else "ip:unknown"

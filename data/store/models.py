@@ -99,3 +99,15 @@ store_meta = Table(
     Column("published_version", BigInteger, nullable=False),
     Column("seed_digest", String(64), nullable=False, server_default=""),
 )
+
+# Failed moderation logins (data.store.login_attempts): one row per failure, client
+# key and UTC time; rows older than the rate-limit window are purged on each failure.
+login_attempts = Table(
+    "login_attempts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("client", String(120), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Index("ix_login_attempts_client_at", "client", "at"),
+    Index("ix_login_attempts_at", "at"),
+)
