@@ -7,7 +7,7 @@ import types
 
 import pytest
 
-from components import store_access
+from components.contributions import store_access
 from data.store.client_address import (
     TRUSTED_PROXIES_ENV,
     client_address,
