@@ -25,20 +25,18 @@ from data.store.auth import RateLimiter, configured_secret, secret_matches
 from data.store.csvio import ImportFileError, neutralise_cell, parse_import
 from data.store.duplicates import Duplicate
 from data.store.engine import WRITE, is_sqlite, make_engine, resolve_url
-from data.store.repository import (
-    EDITABLE,
+from data.store.errors import (
     ImportRejected,
-    ImportReport,
-    ImportRowReport,
-    Initiative,
     InvalidProposal,
     InvalidRow,
     NotFound,
     StateError,
-    Store,
     StoreError,
-    SubmissionResult,
 )
+from data.store.importing import ImportReport, ImportRowReport
+from data.store.moderation import EDITABLE
+from data.store.records import Initiative, SubmissionResult
+from data.store.repository import Store
 from data.store.seed import seed_from_catalogue
 from data.store.validation import FieldError, Proposal, check_proposal
 

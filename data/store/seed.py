@@ -11,12 +11,13 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, select, update
 
-from data.initiatives import COLUMNS, Reference, load_initiatives, read_initiative_csv
+from data.initiatives import Reference, load_initiatives, read_initiative_csv
 from data.store import audit
 from data.store.models import initiatives, store_meta
-from data.store.validation import clean_text
+from data.store.records import clean_values, db_columns
+from data.store.writes import Act, create
 
 
 def file_digest(path: Path) -> str:
@@ -43,31 +44,17 @@ def seed_from_catalogue(conn: Connection, path: Path, reference: Reference) -> i
     now = audit.utcnow()
     inserted = 0
     for row in table.rows:
-        values = {c: clean_text(row.values.get(c)) for c in COLUMNS}
+        values = clean_values(row.values)
         if values["id"] in existing:
             continue
-        columns = {c: values[c] for c in COLUMNS if c != "id"}
-        columns["year_started"] = int(values["year_started"]) if values["year_started"] else None
-        columns |= {
+        columns = db_columns(values) | {
             "slug": values["id"],
             "state": "published",
             "origin": "seed",
             "created_at": now,
             "updated_at": now,
         }
-        pk = conn.execute(
-            insert(initiatives).values(**columns).returning(initiatives.c.pk)
-        ).scalar_one()
-        snapshot = {k: v for k, v in columns.items() if k not in ("created_at", "updated_at")}
-        audit.record(
-            conn,
-            actor=audit.SYSTEM_ACTOR,
-            action="seed",
-            initiative_pk=pk,
-            after=snapshot,
-            reason=path.name,
-            at=now,
-        )
+        create(conn, columns, Act(audit.SYSTEM_ACTOR, "seed", now, path.name))
         existing.add(values["id"])
         inserted += 1
     changes: dict[str, object] = {"seed_digest": digest}
