@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from data.initiatives.schema import COLUMNS
+from data.initiatives.schema import COLUMNS, OUTCOME_COLUMNS
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,8 @@ class CsvTable:
 
 
 def read_initiative_csv(source: Path | str | TextIO) -> CsvTable:
-    """Parse the CSV (a path, a CSV text or an open text file) without validating values.
+    """Parse a catalogue CSV (``initiatives.csv`` or ``outcomes.csv``: a path, a CSV
+    text or an open text file) without validating values.
 
     A ``str`` is taken as CSV text (what a moderation page receives on upload);
     pass a :class:`~pathlib.Path` to read a file.
@@ -58,12 +59,31 @@ def read_initiative_csv(source: Path | str | TextIO) -> CsvTable:
     return CsvTable(header, tuple(rows))
 
 
+def catalogue_csv_text(rows: Iterable[Mapping[str, str]], columns: Sequence[str]) -> str:
+    """Rows in the catalogue's canonical form (given order, minimal quoting, ``\n``)."""
+    handle = io.StringIO(newline="")
+    writer = csv.DictWriter(handle, fieldnames=list(columns), lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({c: (row.get(c) or "").strip() for c in columns})
+    return handle.getvalue()
+
+
+def initiative_sort_key(row: Mapping[str, str]) -> str:
+    return row["id"]
+
+
+def outcome_sort_key(row: Mapping[str, str]) -> tuple[str, str]:
+    return row["initiative_id"], row["period_end"]
+
+
 def write_initiative_rows(rows: Iterable[Mapping[str, str]], path: Path) -> None:
-    """Write rows in the canonical form of ``data/initiatives.csv`` (sorted by id,
-    minimal quoting, ``\\n`` line endings)."""
-    ordered = sorted(rows, key=lambda r: r["id"])
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(COLUMNS), lineterminator="\n")
-        writer.writeheader()
-        for row in ordered:
-            writer.writerow({c: (row.get(c) or "").strip() for c in COLUMNS})
+    """Write an ``initiatives.csv`` in canonical form (sorted by id)."""
+    text = catalogue_csv_text(sorted(rows, key=initiative_sort_key), COLUMNS)
+    path.write_text(text, encoding="utf-8", newline="")
+
+
+def write_outcome_rows(rows: Iterable[Mapping[str, str]], path: Path) -> None:
+    """Write an ``outcomes.csv`` in canonical form (sorted by initiative, then period end)."""
+    text = catalogue_csv_text(sorted(rows, key=outcome_sort_key), OUTCOME_COLUMNS)
+    path.write_text(text, encoding="utf-8", newline="")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 from data.initiatives.reference import Reference
-from data.initiatives.row_error import RowError
+from data.initiatives.row_error import ErrorMaker, Getter, RowError
 from data.initiatives.schema import (
     COMMUNE_RE,
     DEPARTEMENT_RE,
@@ -13,9 +13,6 @@ from data.initiatives.schema import (
     derive_scope,
     normalise_place_name,
 )
-
-ErrorMaker = Callable[[str | None, str], RowError]
-Getter = Callable[[str], str]
 
 
 class PlaceChecker:

@@ -11,7 +11,9 @@ from urllib.parse import urlsplit
 
 from data.paths import BUILT_DIR, DATA_DIR
 
-INITIATIVES_CSV = DATA_DIR / "initiatives.csv"
+CATALOGUE_DIR = DATA_DIR / "catalogue"
+INITIATIVES_FILE = "initiatives.csv"
+OUTCOMES_FILE = "outcomes.csv"
 COMMUNES_CSV = BUILT_DIR / "communes.csv"
 COMMUNE_ALIASES_CSV = BUILT_DIR / "commune_aliases.csv"
 DEPARTEMENTS_GEOJSON = BUILT_DIR / "departements.geojson"
@@ -24,8 +26,9 @@ COLUMNS: tuple[str, ...] = (
     "carrying_actor",
     "actor_type",
     "status",
+    "status_date",
+    "verified_on",
     "description_fr",
-    "outcome",
     "sources",
     "commune",
     "commune_code",
@@ -117,3 +120,29 @@ def derive_scope(commune_code: str, departement_code: str) -> str:
     if commune_code:
         return "commune"
     return "departement" if departement_code else "region"
+
+
+# -- outcome records (``outcomes.csv``) ---------------------------------------------------
+
+OUTCOME_COLUMNS: tuple[str, ...] = (
+    "initiative_id",
+    "indicator_fr",
+    "value",
+    "unit",
+    "period_start",
+    "period_end",
+    "baseline",
+    "baseline_period",
+    "measured_by",
+    "measurer",
+    "method",
+    "source",
+    "summary_fr",
+)
+# Who measured: the carrier (or its partners), a journalist, or a third party.
+MEASURED_BY: dict[str, str] = {
+    "carrier": "le porteur ou ses partenaires",
+    "press": "la presse",
+    "third_party": "un tiers (ARS, Assurance Maladie, DREES, Cour des comptes, université…)",
+}
+NUMBER_RE = re.compile(r"^-?\d+(?:\.\d+)?$")

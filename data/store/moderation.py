@@ -10,25 +10,27 @@ from collections.abc import Mapping
 from sqlalchemy import Connection, select
 
 from data.initiatives import COLUMNS, CsvRow, Reference, RowError
+from data.initiatives.names import slugify
 from data.store import audit
 from data.store.errors import InvalidRow, StateError, StoreError
 from data.store.models import initiatives
 from data.store.records import Initiative, db_columns, row_values, to_initiative
 from data.store.validation import (
+    NOTE,
     PLACEHOLDER_SLUG,
     REASON_MAX,
     check_rows,
     clean_text,
     derive_place,
     email_error,
-    slugify,
 )
 from data.store.writes import Act, bump_version, change, fetch
 
 # Catalogue columns a moderator may change (``id`` never changes; ``actor_type`` and
-# ``scope`` are derived), plus the contact address.
+# ``scope`` are derived), plus the contact address and the note on results.
 EDITABLE: tuple[str, ...] = tuple(c for c in COLUMNS if c not in ("id", "actor_type", "scope")) + (
     "contact_email",
+    NOTE,
 )
 
 
@@ -121,7 +123,7 @@ def edit(
     if unknown:
         raise StoreError(f"champ non modifiable : {', '.join(unknown)}")
     record = fetch(conn, pk, lock=True)
-    values = row_values(record)
+    values = row_values(record) | {NOTE: record[NOTE] or ""}
     values["id"] = record["slug"] or PLACEHOLDER_SLUG
     old_code = values["commune_code"]
     new_email = _apply_changes(values, changes)
@@ -140,7 +142,7 @@ def edit(
         errors.append(RowError(2, "contact_email", message))
     if errors:
         raise InvalidRow(errors)
-    new_columns = db_columns(values) | {"contact_email": email}
+    new_columns = db_columns(values) | {"contact_email": email, NOTE: values[NOTE]}
     diff = {k: v for k, v in new_columns.items() if record[k] != v}
     if not diff:
         return to_initiative(record)

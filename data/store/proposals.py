@@ -11,7 +11,7 @@ from data.store import audit
 from data.store.lookups import duplicates_of
 from data.store.models import initiatives
 from data.store.records import SubmissionResult, db_columns
-from data.store.validation import ProposalCheck
+from data.store.validation import NOTE, ProposalCheck
 from data.store.writes import Act, create
 
 
@@ -48,6 +48,7 @@ def store_proposal(
     duplicates = duplicates_of(conn, reference, row["name"], row["commune_code"])
     now = audit.utcnow()
     columns = db_columns(row) | {
+        NOTE: row[NOTE],
         "slug": None,
         "state": "pending",
         "contact_email": check.email,

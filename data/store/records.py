@@ -14,9 +14,9 @@ from data.initiatives import COLUMNS
 from data.store import audit
 from data.store.duplicates import Duplicate
 from data.store.errors import StoreError
-from data.store.validation import MODERATOR_MAX, clean_text
+from data.store.validation import MODERATOR_MAX, NOTE, clean_text
 
-SNAPSHOT_EXTRA = ("state", "contact_email", "reject_reason")
+SNAPSHOT_EXTRA = ("state", "contact_email", "reject_reason", NOTE)
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,8 @@ class Initiative:
     pk: int
     slug: str | None
     state: str
-    values: Mapping[str, str]  # catalogue columns (``id`` is the slug, or empty)
+    # catalogue columns (``id`` is the slug, or empty) and the moderators' note ``outcome``
+    values: Mapping[str, str]
     contact_email: str | None
     origin: str
     created_at: dt.datetime
@@ -97,7 +98,7 @@ def to_initiative(record: RowMapping, duplicates: Sequence[Duplicate] = ()) -> I
         pk=record["pk"],
         slug=record["slug"],
         state=record["state"],
-        values=row_values(record),
+        values=row_values(record) | {NOTE: record[NOTE] or ""},
         contact_email=record["contact_email"],
         origin=record["origin"],
         created_at=audit.as_utc(record["created_at"]) or audit.utcnow(),
