@@ -18,7 +18,7 @@ import shapely
 from data.case_studies import CaseStudy, load_case_studies
 from data.errors import InputError
 from data.indicators import Indicator, Source, check_columns, load_indicators, load_sources
-from data.initiatives import load_initiatives, reference_from_frames
+from data.initiatives import load_catalogue, reference_from_frames
 from data.paths import BUILT_DIR
 from data.portrait import regional_figures
 from geo.drom import to_rapproche
@@ -36,6 +36,7 @@ class Atlas:
     commune_aliases: pd.DataFrame
     neighbours: dict[str, tuple[str, ...]]
     initiatives: pd.DataFrame  # with map_lon/map_lat (real) and map_lon_r/map_lat_r
+    outcomes: pd.DataFrame  # one row per outcome record (initiative_id -> initiatives.id)
     case_studies: tuple[CaseStudy, ...]
     indicators: tuple[Indicator, ...]
     sources: tuple[Source, ...]
@@ -154,7 +155,8 @@ def load_atlas(built: Path = BUILT_DIR) -> Atlas:
     communes = load_communes(built, apl)
     aliases = _read_csv(built / "commune_aliases.csv", dtype=str)
     reference = reference_from_frames(communes, aliases, deps)
-    initiatives = place_initiatives(load_initiatives(reference=reference), deps)
+    catalogue = load_catalogue(reference=reference)
+    initiatives = place_initiatives(catalogue.initiatives, deps)
     return Atlas(
         departements=deps,
         departements_rapproches=deps_near,
@@ -162,6 +164,7 @@ def load_atlas(built: Path = BUILT_DIR) -> Atlas:
         commune_aliases=aliases,
         neighbours=load_neighbours(built),
         initiatives=initiatives,
+        outcomes=catalogue.outcomes,
         case_studies=tuple(load_case_studies()),
         indicators=indicators,
         sources=tuple(load_sources()),

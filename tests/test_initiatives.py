@@ -76,6 +76,9 @@ def test_real_file_loads_with_typed_columns(initiatives: pd.DataFrame) -> None:
         )
     )
     assert set(initiatives["region_code"]) <= set(REGIONS)
+    assert initiatives["evidence_level"].dtype == "int64"
+    assert set(initiatives["evidence_level"]) <= {1, 2, 3, 4}
+    assert "outcome" not in initiatives.columns
 
 
 def test_real_files_are_in_canonical_form(tmp_path: Path) -> None:

@@ -141,8 +141,11 @@ def test_a_valid_outcome_record_is_loaded(tmp_path: Path, reference: Reference) 
     announced = {"value": "", "unit": "", "baseline": "", "baseline_period": ""}
     write_outcomes(tmp_path, RECORD, {**RECORD, **announced})
     catalogue = load_catalogue(tmp_path, reference=reference, today=TODAY)
-    assert [r.line for r in catalogue.outcome_rows] == [2, 3]
-    assert catalogue.outcome_rows[0].values["value"] == "4"
+    assert list(catalogue.outcomes["value"].fillna(-1)) == [4.0, -1.0]  # same period: file order
+    assert catalogue.initiatives.set_index("id")["evidence_level"].to_dict() == {
+        "aaa-premier": 4,
+        "msp-exemple": 2,
+    }
 
 
 OUTCOME_REJECTIONS = [
@@ -264,5 +267,5 @@ def test_loaded_real_catalogue_keeps_every_row(reference: Reference) -> None:
     catalogue = load_catalogue(reference=reference)
     files = read_catalogue()
     assert len(catalogue.initiatives) == sum(len(f.table.rows) for f in files.initiatives)
-    assert len(catalogue.outcome_rows) == sum(len(f.table.rows) for f in files.outcomes)
+    assert len(catalogue.outcomes) == sum(len(f.table.rows) for f in files.outcomes)
     assert isinstance(catalogue.initiatives, pd.DataFrame)

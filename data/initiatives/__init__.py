@@ -14,7 +14,8 @@ The catalogue is edited by hand, one folder per region under ``data/catalogue/``
 :mod:`.outcome_checks`    the outcome record checks
 :mod:`.catalogue`         the region folders: reading and checking every file
 :mod:`.duplicates`        the same initiative entered twice
-:mod:`.frame`             the typed frame the app reads
+:mod:`.frame`             the typed frame of initiatives the app reads
+:mod:`.outcome_frame`     the typed frame of outcome records
 :mod:`.loader`            the strict loader
 ========================  =====================================================
 
@@ -55,6 +56,11 @@ from data.initiatives.outcome_checks import (
     OutcomeChecker,
     iter_outcome_errors,
     outcome_field_errors,
+)
+from data.initiatives.outcome_frame import (
+    OUTCOME_FRAME_COLUMNS,
+    outcome_summaries,
+    outcomes_frame,
 )
 from data.initiatives.reference import (
     Commune,
@@ -108,6 +114,7 @@ __all__ = [
     "MEASURED_BY",
     "OUTCOMES_FILE",
     "OUTCOME_COLUMNS",
+    "OUTCOME_FRAME_COLUMNS",
     "REGIONS",
     "SCOPES",
     "SLUG_RE",
@@ -141,6 +148,8 @@ __all__ = [
     "load_reference",
     "normalise_place_name",
     "outcome_field_errors",
+    "outcome_summaries",
+    "outcomes_frame",
     "read_catalogue",
     "read_initiative_csv",
     "reference_from_frames",

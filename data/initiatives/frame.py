@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
+from data.evidence import evidence_level
 from data.initiatives.csvfile import CsvRow
+from data.initiatives.outcome_frame import records_by_initiative
 from data.initiatives.reference import Reference
 from data.initiatives.schema import (
     ACTOR_SEPARATOR,
@@ -34,6 +36,7 @@ FRAME_COLUMNS: tuple[str, ...] = (
     "status_label",
     "status_date",
     "verified_on",
+    "evidence_level",
     "description_fr",
     "sources",
     "commune",
@@ -52,7 +55,9 @@ FRAME_COLUMNS: tuple[str, ...] = (
 )
 
 
-def _record(row: CsvRow, reference: Reference) -> dict[str, object]:
+def _record(
+    row: CsvRow, reference: Reference, outcomes: Sequence[Mapping[str, object]]
+) -> dict[str, object]:
     v = {k: (str(val).strip() if val is not None else "") for k, val in row.values.items()}
     actors = tuple(split_list(v["carrying_actor"], ACTOR_SEPARATOR))
     status = v["status"] or "unknown"
@@ -76,6 +81,7 @@ def _record(row: CsvRow, reference: Reference) -> dict[str, object]:
         "status_label": STATUSES[status],
         "status_date": v["status_date"],
         "verified_on": v["verified_on"],
+        "evidence_level": evidence_level(outcomes),
         "description_fr": v["description_fr"],
         "sources": tuple(split_list(v["sources"], SOURCE_SEPARATOR)),
         "commune": v["commune"],
@@ -94,12 +100,22 @@ def _record(row: CsvRow, reference: Reference) -> dict[str, object]:
     }
 
 
-def initiatives_frame(rows: Sequence[CsvRow], reference: Reference) -> pd.DataFrame:
-    """The frame of valid rows: labels, places and map precision added, typed columns."""
-    records = [_record(row, reference) for row in rows]
+def initiatives_frame(
+    rows: Sequence[CsvRow],
+    reference: Reference,
+    outcomes: Iterable[Mapping[str, object]] = (),
+) -> pd.DataFrame:
+    """The frame of valid rows: labels, places and map precision added, typed columns;
+    ``evidence_level`` (:func:`data.evidence.evidence_level`) from the ``outcomes``
+    records (catalogue rows or frame records) of each initiative."""
+    by_initiative = records_by_initiative(outcomes)
+    records = [
+        _record(row, reference, by_initiative.get(str(row.values.get("id") or "").strip(), ()))
+        for row in rows
+    ]
     frame = pd.DataFrame.from_records(records, columns=list(FRAME_COLUMNS))
     typed = {"lever", "actor_type", "status", "scope", "precision", "year_started"}
-    typed |= {"carrying_actor", "sources", "lon", "lat", "line"}
+    typed |= {"carrying_actor", "sources", "lon", "lat", "line", "evidence_level"}
     text_columns = [c for c in FRAME_COLUMNS if c not in typed]
     frame = frame.astype({c: "str" for c in text_columns})
     frame["carrying_actor"] = frame["carrying_actor"].astype(object)
@@ -113,4 +129,5 @@ def initiatives_frame(rows: Sequence[CsvRow], reference: Reference) -> pd.DataFr
     frame["lon"] = frame["lon"].astype("float64")
     frame["lat"] = frame["lat"].astype("float64")
     frame["line"] = frame["line"].astype("int64")
+    frame["evidence_level"] = frame["evidence_level"].astype("int64")
     return frame

@@ -10,8 +10,8 @@ from pathlib import Path
 import pandas as pd
 
 from data.initiatives.catalogue import CatalogueFiles, iter_catalogue_errors, read_catalogue
-from data.initiatives.csvfile import CsvRow
 from data.initiatives.frame import initiatives_frame
+from data.initiatives.outcome_frame import outcomes_frame
 from data.initiatives.reference import Reference, load_reference
 from data.initiatives.schema import (
     CATALOGUE_DIR,
@@ -23,11 +23,12 @@ from data.initiatives.schema import (
 
 @dataclass(frozen=True)
 class Catalogue:
-    """The checked catalogue: its files, the initiatives frame and the outcome rows."""
+    """The checked catalogue: its files, the initiatives frame (one row per initiative,
+    sorted by id) and the outcomes frame (one row per record)."""
 
     files: CatalogueFiles
     initiatives: pd.DataFrame
-    outcome_rows: tuple[CsvRow, ...]
+    outcomes: pd.DataFrame
 
 
 def load_catalogue(
@@ -47,8 +48,9 @@ def load_catalogue(
     if first is not None:
         raise first.to_input_error()
     rows = [row for _, row in files.initiative_rows()]
-    outcome_rows = tuple(row for _, row in files.outcome_rows())
-    return Catalogue(files, initiatives_frame(rows, reference), outcome_rows)
+    outcome_rows = [row.values for _, row in files.outcome_rows()]
+    initiatives = initiatives_frame(rows, reference, outcome_rows)
+    return Catalogue(files, initiatives, outcomes_frame(outcome_rows))
 
 
 def load_initiatives(
