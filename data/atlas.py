@@ -18,7 +18,7 @@ import shapely
 from data.case_studies import CaseStudy, load_case_studies
 from data.errors import InputError
 from data.indicators import Indicator, Source, check_columns, load_indicators, load_sources
-from data.initiatives import load_initiatives, reference_from_frames
+from data.initiatives import load_catalogue, reference_from_frames
 from data.paths import BUILT_DIR
 from data.portrait import regional_figures
 from data.series import check_series, load_series
@@ -37,6 +37,7 @@ class Atlas:
     commune_aliases: pd.DataFrame
     neighbours: dict[str, tuple[str, ...]]
     initiatives: pd.DataFrame  # with map_lon/map_lat (real) and map_lon_r/map_lat_r
+    outcomes: pd.DataFrame  # one row per outcome record (initiative_id -> initiatives.id)
     case_studies: tuple[CaseStudy, ...]
     indicators: tuple[Indicator, ...]
     sources: tuple[Source, ...]
@@ -161,7 +162,8 @@ def load_atlas(built: Path = BUILT_DIR) -> Atlas:
     communes = load_communes(built, apl)
     aliases = _read_csv(built / "commune_aliases.csv", dtype=str)
     reference = reference_from_frames(communes, aliases, deps)
-    initiatives = place_initiatives(load_initiatives(reference=reference), deps)
+    catalogue = load_catalogue(reference=reference)
+    initiatives = place_initiatives(catalogue.initiatives, deps)
     series = load_series(built)
     check_series((ind.series for ind in indicators), series, "data/indicators.yaml")
     regional = regional_figures(deps, apl, deps["region_code"].astype(str))
@@ -172,6 +174,7 @@ def load_atlas(built: Path = BUILT_DIR) -> Atlas:
         commune_aliases=aliases,
         neighbours=load_neighbours(built),
         initiatives=initiatives,
+        outcomes=catalogue.outcomes,
         case_studies=tuple(load_case_studies()),
         indicators=indicators,
         sources=tuple(load_sources()),

@@ -7,15 +7,16 @@ Each file starts with YAML front matter between two ``---`` lines::
     title: "e-Meuse santé (…)"
     departements: ["55", "52", "54"]   # main département first, then partners
     levers: [telemedecine]         # codes of data.levers
-    initiatives: [e-meuse-sante-programme, …]   # ids in data/initiatives.csv
+    initiatives: [e-meuse-sante-programme, …]   # ids of the catalogue (data/catalogue/)
     summary: "One sentence."
     sources:                       # http(s) URLs; title optional
       - title: "meuse.fr – …"
         url: https://meuse.fr/…
 
 The Markdown body follows. Links with the catalogue go both ways: every
-initiative listed here has ``case_study`` = this slug in ``initiatives.csv``, and
-every row of ``initiatives.csv`` with a ``case_study`` is listed by that case study.
+initiative listed here has ``case_study`` = this slug in its region's
+``initiatives.csv``, and every catalogue row with a ``case_study`` is listed by that
+case study.
 """
 
 from __future__ import annotations
@@ -29,13 +30,7 @@ from typing import Any
 import yaml
 
 from data.errors import InputError
-from data.initiatives import (
-    DEPARTEMENT_RE,
-    INITIATIVES_CSV,
-    SLUG_RE,
-    is_http_url,
-    read_initiative_csv,
-)
+from data.initiatives import CATALOGUE_DIR, DEPARTEMENT_RE, SLUG_RE, is_http_url, read_catalogue
 from data.levers import is_lever
 from data.paths import DATA_DIR
 
@@ -189,11 +184,11 @@ def parse_case_study(path: Path) -> CaseStudy:
 
 def load_case_studies(
     dir: Path = CASE_STUDIES_DIR,  # noqa: A002 - the documented parameter name
-    initiatives: Path | None = INITIATIVES_CSV,
+    initiatives: Path | None = CATALOGUE_DIR,
 ) -> list[CaseStudy]:
     """All case studies, sorted by ``order``.
 
-    With ``initiatives`` (the catalogue CSV, by default ``data/initiatives.csv``),
+    With ``initiatives`` (the catalogue folder, by default ``data/catalogue/``),
     also checks that linked initiative ids exist and that links agree both ways;
     pass ``None`` to skip those checks.
     """
@@ -215,10 +210,13 @@ def load_case_studies(
 
 
 def _check_links(studies: list[CaseStudy], dir: Path, initiatives: Path) -> None:  # noqa: A002
-    table = read_initiative_csv(initiatives)
     linked_by_row = {
-        row.values.get("id", "").strip(): (row.line, row.values.get("case_study", "").strip())
-        for row in table.rows
+        row.values.get("id", "").strip(): (
+            str(file.path),
+            row.line,
+            row.values.get("case_study", "").strip(),
+        )
+        for file, row in read_catalogue(initiatives).initiative_rows()
     }
     slugs = {study.slug for study in studies}
     for study in studies:
@@ -227,32 +225,32 @@ def _check_links(studies: list[CaseStudy], dir: Path, initiatives: Path) -> None
             if ident not in linked_by_row:
                 raise InputError(
                     path,
-                    f"initiative « {ident} » absente de {initiatives.name}",
+                    f"initiative « {ident} » absente du catalogue ({initiatives})",
                     column="initiatives",
                 )
-            line, linked = linked_by_row[ident]
+            file, line, linked = linked_by_row[ident]
             if linked != study.slug:
                 raise InputError(
-                    str(initiatives),
+                    file,
                     f"l'initiative « {ident} » est citée par l'étude de cas « {study.slug} » "
                     f"mais sa colonne case_study vaut « {linked} »",
                     row=line,
                     column="case_study",
                 )
     listed = {ident: study.slug for study in studies for ident in study.initiatives}
-    for ident, (line, linked) in linked_by_row.items():
+    for ident, (file, line, linked) in linked_by_row.items():
         if not linked:
             continue
         if linked not in slugs:
             raise InputError(
-                str(initiatives),
+                file,
                 f"étude de cas « {linked} » inexistante",
                 row=line,
                 column="case_study",
             )
         if listed.get(ident) != linked:
             raise InputError(
-                str(initiatives),
+                file,
                 f"l'étude de cas « {linked} » ne cite pas l'initiative « {ident} »",
                 row=line,
                 column="case_study",

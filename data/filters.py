@@ -11,7 +11,8 @@ import pandas as pd
 @dataclass(frozen=True)
 class InitiativeFilter:
     """Empty tuples mean "all"; ``years`` keeps initiatives started in that range,
-    plus those with no known year when ``include_unknown_year``."""
+    plus those with no known year when ``include_unknown_year``; ``evidence_levels``
+    keeps the initiatives of those levels of evidence (:mod:`data.evidence`)."""
 
     levers: Sequence[str] = ()
     actors: Sequence[str] = ()
@@ -19,6 +20,7 @@ class InitiativeFilter:
     years: tuple[int, int] | None = None
     include_unknown_year: bool = True
     departement: str | None = None
+    evidence_levels: Sequence[int] = ()
 
 
 def _mask(df: pd.DataFrame, f: InitiativeFilter, *, skip_levers: bool = False) -> pd.Series:
@@ -36,6 +38,8 @@ def _mask(df: pd.DataFrame, f: InitiativeFilter, *, skip_levers: bool = False) -
         mask &= in_range | (year.isna() if f.include_unknown_year else False)
     if f.departement:
         mask &= df["departement_code"] == f.departement
+    if f.evidence_levels:
+        mask &= df["evidence_level"].isin(f.evidence_levels)
     return mask.fillna(False).astype(bool)
 
 

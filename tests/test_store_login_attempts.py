@@ -38,9 +38,9 @@ def store(db_url):  # noqa: F811
     s.close()
 
 
-def test_the_migration_is_the_head_after_the_initial_one():
+def test_the_migration_comes_right_after_the_initial_one_in_one_line():
     script = ScriptDirectory.from_config(alembic_config())
-    assert script.get_heads() == ["0002_login_attempts"]
+    assert len(script.get_heads()) == 1
     assert script.get_revision("0002_login_attempts").down_revision == "0001_initial"
 
 

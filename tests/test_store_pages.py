@@ -14,7 +14,7 @@ from store_support import db_url, proposal  # noqa: F401 (fixture)
 from streamlit.testing.v1 import AppTest
 
 from components.contributions import store_access
-from data.initiatives import COLUMNS, INITIATIVES_CSV, read_initiative_csv
+from data.initiatives import COLUMNS, read_catalogue
 from data.store import open_store
 from data.store.auth import SECRET_ENV
 
@@ -306,7 +306,7 @@ def _csv_bytes(rows) -> bytes:
 
 def test_csv_import_shows_a_report_and_writes_only_when_confirmed(db, monkeypatch):
     monkeypatch.setenv(SECRET_ENV, SECRET)
-    base = [dict(r.values) for r in read_initiative_csv(INITIATIVES_CSV).rows]
+    base = [dict(r.values) for _, r in read_catalogue().initiative_rows()]
     good = dict(base[0], id="importee-valide", name="Initiative importée", case_study="")
     bad = dict(base[1], id="importee-invalide", lever="inconnu")
     data = _csv_bytes([good, bad])

@@ -11,7 +11,13 @@ from sqlalchemy import func, select
 from store_support import db_url, proposal, store  # noqa: F401 (fixtures)
 
 from components.map.popups import initiative_popup
-from data.initiatives import COLUMNS, INITIATIVES_CSV, load_initiatives, read_initiative_csv
+from data.initiatives import (
+    COLUMNS,
+    catalogue_csv_text,
+    load_initiatives,
+    read_catalogue,
+    region_folder_name,
+)
 from data.store import (
     ImportFileError,
     ImportRejected,
@@ -32,7 +38,19 @@ def _published_ids(s) -> set[str]:
 
 
 def _catalogue_rows() -> list[dict[str, str]]:
-    return [dict(row.values) for row in read_initiative_csv(INITIATIVES_CSV).rows]
+    """The rows of every region's file, sorted by id."""
+    return [dict(row.values) for _, row in read_catalogue().initiative_rows()]
+
+
+def _write_catalogue(directory, rows: list[dict[str, str]]) -> None:
+    """A catalogue folder with these rows, each in its region's file."""
+    by_region: dict[str, list[dict[str, str]]] = {}
+    for row in rows:
+        by_region.setdefault(row["region_code"], []).append(row)
+    for region, items in by_region.items():
+        folder = directory / region_folder_name(region)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "initiatives.csv").write_text(_csv(items), encoding="utf-8")
 
 
 def _csv(rows: list[dict[str, str]], columns=COLUMNS) -> str:
@@ -60,7 +78,9 @@ def test_seed_is_idempotent_and_gives_the_catalogue_frame(db_url):  # noqa: F811
         frame = second.published_frame()
         assert list(frame.columns) == list(expected.columns)
         assert frame.dtypes.equals(expected.dtypes)
-        pd.testing.assert_frame_equal(frame, expected)
+        # ``line``: the line in the store's CSV export, not in the region's file
+        pd.testing.assert_frame_equal(frame.drop(columns="line"), expected.drop(columns="line"))
+        assert list(frame["line"]) == list(range(2, count + 2))
         with second.engine.connect() as conn:
             seeds = conn.execute(
                 select(func.count()).select_from(audit_log).where(audit_log.c.action == "seed")
@@ -72,16 +92,16 @@ def test_seed_is_idempotent_and_gives_the_catalogue_frame(db_url):  # noqa: F811
 
 def test_seed_adds_new_catalogue_rows_once_and_keeps_moderators_edits(db_url, tmp_path):  # noqa: F811
     rows = _catalogue_rows()
-    path = tmp_path / "initiatives.csv"
-    path.write_text(_csv(rows[:3]), encoding="utf-8")
+    path = tmp_path / "catalogue"
+    _write_catalogue(path, rows[:3])
     s = open_store(db_url, seed_path=path)
-    s.edit(s.get_by_slug(rows[0]["id"]).pk, {"outcome": "Chiffre corrigé."}, "Modératrice")
+    s.edit(s.get_by_slug(rows[0]["id"]).pk, {"name": "Nom corrigé"}, "Modératrice")
     s.close()
-    path.write_text(_csv(rows[:5]), encoding="utf-8")
+    _write_catalogue(path, rows[:5])
     for _ in range(2):
         s = open_store(db_url, seed_path=path)
         assert s.counts()["published"] == 5
-        assert s.get_by_slug(rows[0]["id"]).values["outcome"] == "Chiffre corrigé."
+        assert s.get_by_slug(rows[0]["id"]).values["name"] == "Nom corrigé"
         s.close()
 
 
@@ -164,10 +184,10 @@ def test_editing_a_published_initiative_changes_the_version_and_the_frame(store)
     slug = "annonce-bon-coin-canular-druide-roche"
     item = store.get_by_slug(slug)
     version = store.version()
-    store.edit(item.pk, {"status": "active", "outcome": "Deux médecins installés."}, "C")
+    store.edit(item.pk, {"status": "active", "status_date": "2024-05"}, "C")
     assert store.version() != version
     row = store.published_frame().set_index("id").loc[slug]
-    assert row["status"] == "active" and row["outcome"] == "Deux médecins installés."
+    assert row["status"] == "active" and row["status_date"] == "2024-05"
     # the commune déléguée name given by the sources is kept
     assert row["commune"] == "La Roche-Derrien"
 
@@ -284,9 +304,10 @@ def test_a_seeded_initiative_is_found_as_duplicate(store):  # noqa: F811
 def test_html_is_kept_verbatim_in_the_store_and_escaped_in_popups(store):  # noqa: F811
     result = store.submit(proposal(name=XSS, outcome=XSS))
     assert store.get(result.pk).values["name"] == XSS
+    assert store.get(result.pk).values["outcome"] == XSS  # the note, for moderators
     item = store.approve(result.pk, "Claire")
     row = store.published_frame().set_index("id").loc[item.slug]
-    assert row["name"] == XSS and row["outcome"] == XSS
+    assert row["name"] == XSS and "outcome" not in row.index
     html = initiative_popup(
         {**row.to_dict(), "sources": " | ".join(row["sources"])},
         lever_label="Centre",
@@ -311,7 +332,7 @@ def test_export_neutralises_formula_cells_and_reimports_unchanged(store):  # noq
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO(data.decode("utf-8")))}
     exported = rows[item.slug]
     assert exported["name"].startswith("'=")
-    assert exported["outcome"] == "'-30 % de passages aux urgences"
+    assert "outcome" not in exported and "-30 %" not in data.decode("utf-8")  # never published
     assert exported["description_fr"].startswith("'+33")
     for row in rows.values():
         for value in row.values():
@@ -325,8 +346,9 @@ def test_export_neutralises_formula_cells_and_reimports_unchanged(store):  # noq
     assert report.all_valid and {r.action for r in report.rows} == {"unchanged"}
 
 
-def test_export_of_the_seed_is_the_catalogue_file(store):  # noqa: F811
-    assert store.export_published_csv() == INITIATIVES_CSV.read_bytes()
+def test_export_of_the_seed_is_the_merged_catalogue(store):  # noqa: F811
+    expected = catalogue_csv_text(_catalogue_rows(), COLUMNS).encode("utf-8")
+    assert store.export_published_csv() == expected
 
 
 # -- CSV import -----------------------------------------------------------------------------
@@ -334,7 +356,7 @@ def test_export_of_the_seed_is_the_catalogue_file(store):  # noqa: F811
 
 def _import_file() -> str:
     rows = _catalogue_rows()
-    changed = dict(rows[0], outcome="Résultat mis à jour par import.")
+    changed = dict(rows[0], description_fr="Description mise à jour par un import de fichier.")
     new = dict(
         rows[1],
         id="nouvelle-initiative-importee",
@@ -373,12 +395,13 @@ def test_import_only_the_valid_rows(store):  # noqa: F811
     assert store.counts()["published"] == count + 1 and store.version() != version
     assert store.get_by_slug("ligne-invalide") is None
     updated = store.get_by_slug(rows[0]["id"])
-    assert updated.values["outcome"] == "Résultat mis à jour par import."
+    new_description = "Description mise à jour par un import de fichier."
+    assert updated.values["description_fr"] == new_description
     actions = [e.action for e in store.audit_trail(limit=2)]
     assert sorted(actions) == ["import_create", "import_update"]
     update_entry = store.audit_trail(updated.pk)[0]
-    assert update_entry.before["outcome"] == rows[0]["outcome"]
-    assert update_entry.after["outcome"] == "Résultat mis à jour par import."
+    assert update_entry.before["description_fr"] == rows[0]["description_fr"]
+    assert update_entry.after["description_fr"] == new_description
     assert "nouvelle-initiative-importee" in _published_ids(store)
 
 
@@ -460,7 +483,7 @@ def test_the_migrations_create_exactly_the_tables_of_the_models(db_url):  # noqa
             diff = compare_metadata(MigrationContext.configure(conn), metadata)
             revision = MigrationContext.configure(conn).get_current_revision()
         assert diff == []
-        assert revision == "0002_login_attempts"
+        assert revision == "0003_outcomes"
     finally:
         s.close()
 
@@ -484,7 +507,7 @@ def test_the_alembic_command_line_migrates_the_database_url(db_url, tmp_path):  
             timeout=120,
         )
         assert done.returncode == 0, done.stderr
-    assert "0002_login_attempts (head)" in done.stdout
+    assert "0003_outcomes (head)" in done.stdout
     s = open_store(db_url)  # then the app seeds it
     assert s.counts()["published"] > 100
     s.close()
@@ -496,7 +519,9 @@ def test_the_map_can_place_the_published_frame_like_the_catalogue(store):  # noq
 
     atlas = load_atlas()
     placed = place_initiatives(store.published_frame(), atlas.departements)
-    pd.testing.assert_frame_equal(placed, atlas.initiatives)
+    pd.testing.assert_frame_equal(
+        placed.drop(columns="line"), atlas.initiatives.drop(columns="line")
+    )
     result = store.submit(proposal())
     store.approve(result.pk, "Claire")
     placed = place_initiatives(store.published_frame(), atlas.departements)

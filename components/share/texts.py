@@ -70,8 +70,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "share.source.type.dataset": {"fr": "jeu de données", "en": "dataset"},
     "share.source.type.initiatives": {"fr": "initiatives", "en": "initiatives"},
     "share.source.initiatives.label": {
-        "fr": "Catalogue des initiatives territoriales (data/initiatives.csv)",
-        "en": "Catalogue of local initiatives (data/initiatives.csv)",
+        "fr": "Catalogue des initiatives territoriales (data/catalogue/)",
+        "en": "Catalogue of local initiatives (data/catalogue/)",
     },
     "share.source.initiatives.notes": {
         "fr": "Recensées par ce projet ; chaque initiative cite ses sources (colonne Sources).",

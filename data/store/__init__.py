@@ -3,7 +3,7 @@
 SQLite file by default (WAL), PostgreSQL when ``DATABASE_URL`` is set; Alembic
 migrations (``data/store/migrations``) run on open. Plain Python, no streamlit.
 
-    store = open_store()                 # migrate, seed from data/initiatives.csv
+    store = open_store()                 # migrate, seed from data/catalogue/
     store.published_frame()              # what the map shows (load_initiatives' dtypes)
     store.submit(Proposal(...))          # pending queue; returns after COMMIT
     store.approve(pk, "Claire")          # published; store.version() changes
@@ -18,27 +18,25 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, text
 
-from data.initiatives import INITIATIVES_CSV, Reference, load_reference
+from data.initiatives import CATALOGUE_DIR, Reference, load_reference
 from data.paths import REPO_ROOT
 from data.store.audit import AuditEntry
 from data.store.auth import RateLimiter, configured_secret, secret_matches
 from data.store.csvio import ImportFileError, neutralise_cell, parse_import
 from data.store.duplicates import Duplicate
 from data.store.engine import WRITE, is_sqlite, make_engine, resolve_url
-from data.store.repository import (
-    EDITABLE,
+from data.store.errors import (
     ImportRejected,
-    ImportReport,
-    ImportRowReport,
-    Initiative,
     InvalidProposal,
     InvalidRow,
     NotFound,
     StateError,
-    Store,
     StoreError,
-    SubmissionResult,
 )
+from data.store.importing import ImportReport, ImportRowReport
+from data.store.moderation import EDITABLE
+from data.store.records import Initiative, SubmissionResult
+from data.store.repository import Store
 from data.store.seed import seed_from_catalogue
 from data.store.validation import FieldError, Proposal, check_proposal
 
@@ -99,7 +97,7 @@ def migrate(conn: Connection) -> None:
 def open_store(
     url: str | None = None,
     *,
-    seed_path: Path | None = INITIATIVES_CSV,
+    seed_path: Path | None = CATALOGUE_DIR,
     reference: Reference | None = None,
 ) -> Store:
     """Connect (``url``, else ``DATABASE_URL``, else the SQLite file), migrate to the

@@ -38,9 +38,9 @@ def unneutralise_cell(value: str) -> str:
 def rows_to_csv(rows: Iterable[Mapping[str, str]]) -> bytes:
     """UTF-8 CSV with the catalogue's header, one row per mapping, cells neutralised.
 
-    Same conventions as ``data/initiatives.csv`` (rows in the given order, minimal
+    Same conventions as the catalogue files (rows in the given order, minimal
     quoting, ``\\n`` line endings), so a published set without formula-like cells
-    exports byte for byte like the catalogue file.
+    exports byte for byte like the merged catalogue (every region, sorted by id).
     """
     handle = io.StringIO(newline="")
     writer = csv.writer(handle, lineterminator="\n")

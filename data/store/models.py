@@ -2,9 +2,11 @@
 
 ``initiatives`` holds every initiative whatever its state: ``pending`` (proposed,
 waiting for a moderator), ``published`` (on the map) or ``rejected``. Its catalogue
-columns are those of ``data/initiatives.csv`` (:data:`data.initiatives.COLUMNS`),
+columns are those of the catalogue's ``initiatives.csv`` (:data:`data.initiatives.COLUMNS`),
 with the catalogue ``id`` stored as ``slug``: a pending proposal gets its slug when
-it is approved. ``contact_email`` is only ever shown to moderators.
+it is approved. ``contact_email`` is only ever shown to moderators. ``outcome`` is the
+free text of the former catalogue column and of the proposal form: a note for
+moderators, never published (outcome records replace it).
 
 ``store_meta`` has one row: ``published_version`` is incremented in the same
 transaction as every change to the published set, so that readers can cache the
@@ -52,6 +54,8 @@ initiatives = Table(
     Column("carrying_actor", Text, nullable=False, server_default=""),
     Column("actor_type", String(32), nullable=False, server_default=""),
     Column("status", String(16), nullable=False, server_default=""),
+    Column("status_date", String(10), nullable=False, server_default=""),
+    Column("verified_on", String(10), nullable=False, server_default=""),
     Column("description_fr", Text, nullable=False),
     Column("outcome", Text, nullable=False, server_default=""),
     Column("sources", Text, nullable=False),

@@ -1,9 +1,10 @@
-"""Seeding the store from the catalogue file ``data/initiatives.csv``.
+"""Seeding the store from the catalogue (``data/catalogue/<region>/``).
 
 Idempotent: a catalogue row is inserted only if no initiative of the store has its
-id (slug), so restarting adds nothing twice, rows added to the file later are picked
-up on the next start, and moderators' edits are never overwritten. The file's
-SHA-256 is kept in ``store_meta.seed_digest``: an unchanged file is not even re-read.
+id (slug), so restarting adds nothing twice, rows added to the files later are
+picked up on the next start, and moderators' edits are never overwritten. A digest
+of every file is kept in ``store_meta.seed_digest``: an unchanged catalogue is not
+even re-read.
 """
 
 from __future__ import annotations
@@ -11,63 +12,54 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, select, update
 
-from data.initiatives import COLUMNS, Reference, load_initiatives, read_initiative_csv
+from data.initiatives import Reference, load_catalogue
 from data.store import audit
 from data.store.models import initiatives, store_meta
-from data.store.validation import clean_text
+from data.store.records import clean_values, db_columns
+from data.store.writes import Act, create
 
 
-def file_digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def catalogue_digest(directory: Path) -> str:
+    """SHA-256 over the catalogue's file names and contents."""
+    digest = hashlib.sha256()
+    for path in sorted(directory.glob("*/*.csv")):
+        digest.update(path.relative_to(directory).as_posix().encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
 
 
-def seed_from_catalogue(conn: Connection, path: Path, reference: Reference) -> int:
+def seed_from_catalogue(conn: Connection, directory: Path, reference: Reference) -> int:
     """Insert the catalogue rows the store does not have yet; return how many.
 
     Runs in the caller's transaction (which holds the store's migration lock). The
-    file is validated by :func:`data.initiatives.load_initiatives` first: an invalid
+    catalogue is checked by :func:`data.initiatives.load_catalogue` first: an invalid
     catalogue raises :class:`~data.errors.InputError` and nothing is inserted.
     """
-    digest = file_digest(path)
+    digest = catalogue_digest(directory)
     meta = conn.execute(
         select(store_meta.c.seed_digest).where(store_meta.c.id == 1).with_for_update()
     ).scalar_one()
     if meta == digest:
         return 0
-    load_initiatives(path, reference=reference)  # raises on the first invalid row
-    table = read_initiative_csv(path)
+    catalogue = load_catalogue(directory, reference=reference)  # raises on the first error
     query = select(initiatives.c.slug).where(initiatives.c.slug.is_not(None))
     existing = set(conn.execute(query).scalars())
     now = audit.utcnow()
     inserted = 0
-    for row in table.rows:
-        values = {c: clean_text(row.values.get(c)) for c in COLUMNS}
+    for file, row in catalogue.files.initiative_rows():
+        values = clean_values(row.values)
         if values["id"] in existing:
             continue
-        columns = {c: values[c] for c in COLUMNS if c != "id"}
-        columns["year_started"] = int(values["year_started"]) if values["year_started"] else None
-        columns |= {
+        columns = db_columns(values) | {
             "slug": values["id"],
             "state": "published",
             "origin": "seed",
             "created_at": now,
             "updated_at": now,
         }
-        pk = conn.execute(
-            insert(initiatives).values(**columns).returning(initiatives.c.pk)
-        ).scalar_one()
-        snapshot = {k: v for k, v in columns.items() if k not in ("created_at", "updated_at")}
-        audit.record(
-            conn,
-            actor=audit.SYSTEM_ACTOR,
-            action="seed",
-            initiative_pk=pk,
-            after=snapshot,
-            reason=path.name,
-            at=now,
-        )
+        create(conn, columns, Act(audit.SYSTEM_ACTOR, "seed", now, file.name))
         existing.add(values["id"])
         inserted += 1
     changes: dict[str, object] = {"seed_digest": digest}

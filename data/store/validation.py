@@ -1,7 +1,7 @@
 """Checks of proposals, edits and imported rows: the catalogue's rules and a few more.
 
 Every row that enters the store passes :func:`data.initiatives.iter_row_errors` (the
-rules of ``data/initiatives.csv``) and :func:`text_errors` (length limits, no control
+rules of the catalogue files) and :func:`text_errors` (length limits, no control
 characters: PostgreSQL refuses NUL in text, and a name is one line). A proposal from
 the form is first turned into such a row by :func:`proposal_row`, and its errors are
 mapped back to the form's fields (:func:`field_errors`).
@@ -14,8 +14,6 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from unidecode import unidecode
-
 from data.initiatives import (
     ACTOR_SEPARATOR,
     COLUMNS,
@@ -27,6 +25,7 @@ from data.initiatives import (
     iter_row_errors,
     split_list,
 )
+from data.initiatives.names import slugify as slugify  # re-exported: the store's slugs
 
 NAME_MIN = 3
 NAME_MAX = 200
@@ -40,6 +39,11 @@ COMMUNE_MAX = 120
 CASE_STUDY_MAX = 120
 REASON_MAX = 1000
 MODERATOR_MAX = 80
+
+# The free-text note on results a contributor may add (the former ``outcome`` column of
+# the catalogue): kept for moderators, never published; outcome records replace it.
+NOTE = "outcome"
+MULTILINE = frozenset(("description_fr", NOTE))
 
 # The slug given to a row that has none yet (pending proposals), for the checks only.
 PLACEHOLDER_SLUG = "proposition"
@@ -56,6 +60,7 @@ FIELDS: tuple[str, ...] = (
     "year_started",
     "carrying_actor",
     "status",
+    "status_date",
     "description_fr",
     "outcome",
     "sources",
@@ -70,6 +75,8 @@ COLUMN_FIELD: dict[str, str] = {
     "carrying_actor": "carrying_actor",
     "actor_type": "carrying_actor",
     "status": "status",
+    "status_date": "status_date",
+    "verified_on": "verified_on",
     "description_fr": "description_fr",
     "outcome": "outcome",
     "sources": "sources",
@@ -108,6 +115,7 @@ class Proposal:
     year_started: int | str | None = None
     carrying_actor: Sequence[str] = ()
     status: str = "unknown"
+    status_date: str = ""
     outcome: str = ""
     contact_email: str = ""
     token: str | None = None
@@ -159,18 +167,6 @@ def split_sources(value: str | Iterable[str]) -> list[str]:
     return out
 
 
-def slugify(text: str, max_length: int = 80) -> str:
-    """``"Maison de santé de Vézelay"`` -> ``"maison-de-sante-de-vezelay"``."""
-    words = re.sub(r"[^a-z0-9]+", " ", unidecode(text).lower()).split()
-    slug = ""
-    for word in words:
-        candidate = f"{slug}-{word}" if slug else word
-        if len(candidate) > max_length:
-            break
-        slug = candidate
-    return slug or (words[0][:max_length] if words else "")
-
-
 def _length(column: str, value: str, low: int, high: int) -> str | None:
     if value and len(value) < low:
         return f"trop court ({len(value)} caractères, minimum {low})"
@@ -189,7 +185,7 @@ def text_errors(values: Mapping[str, str], line: int = 2) -> Iterator[RowError]:
     limits = {
         "name": (NAME_MIN, NAME_MAX),
         "description_fr": (DESCRIPTION_MIN, DESCRIPTION_MAX),
-        "outcome": (0, OUTCOME_MAX),
+        NOTE: (0, OUTCOME_MAX),
         "commune": (0, COMMUNE_MAX),
         "case_study": (0, CASE_STUDY_MAX),
     }
@@ -197,20 +193,14 @@ def text_errors(values: Mapping[str, str], line: int = 2) -> Iterator[RowError]:
         message = _length(column, get(column).strip(), low, high)
         if message:
             yield RowError(line, column, message)
-    for column in COLUMNS:
-        value = get(column)
-        pattern = (
-            _CONTROL_MULTILINE if column in ("description_fr", "outcome") else _CONTROL_ONE_LINE
-        )
-        if pattern.search(value):
+    for column in (*COLUMNS, NOTE):
+        multiline = column in MULTILINE
+        pattern = _CONTROL_MULTILINE if multiline else _CONTROL_ONE_LINE
+        if pattern.search(get(column)):
             what = (
-                "retour à la ligne ou caractère de contrôle"
-                if column
-                not in (
-                    "description_fr",
-                    "outcome",
-                )
-                else "caractère de contrôle"
+                "caractère de contrôle"
+                if multiline
+                else "retour à la ligne ou caractère de contrôle"
             )
             yield RowError(line, column, f"{what} interdit")
     sources = split_list(get("sources"), SOURCE_SEPARATOR)
@@ -272,6 +262,8 @@ def proposal_row(proposal: Proposal, reference: Reference) -> dict[str, str]:
         "carrying_actor": ACTOR_SEPARATOR.join(actors),
         "actor_type": "",
         "status": clean_text(proposal.status) or "unknown",
+        "status_date": clean_text(proposal.status_date),
+        "verified_on": "",
         "description_fr": clean_text(proposal.description_fr),
         "outcome": clean_text(proposal.outcome),
         "sources": f" {SOURCE_SEPARATOR} ".join(split_sources(proposal.sources)),

@@ -311,9 +311,9 @@ def _import_csv(tmp_path) -> str:
     """Two catalogue rows: one valid, one with an unknown lever."""
     import csv as _csv
 
-    from data.initiatives import COLUMNS, INITIATIVES_CSV, read_initiative_csv
+    from data.initiatives import COLUMNS, read_catalogue
 
-    base = [dict(r.values) for r in read_initiative_csv(INITIATIVES_CSV).rows]
+    base = [dict(r.values) for _, r in read_catalogue().initiative_rows()]
     good = dict(base[0], id="importee-navigateur", name="Initiative importée", case_study="")
     bad = dict(base[1], id="importee-invalide", lever="inconnu")
     path = tmp_path / "import.csv"
