@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -89,6 +89,35 @@ def proposal(**changes: object) -> Proposal:
     }
     values.update(changes)
     return Proposal(**values)  # type: ignore[arg-type]
+
+
+def write_catalogue(
+    directory: Path,
+    rows: list[dict[str, str]],
+    outcomes: Sequence[dict[str, str]] = (),
+) -> None:
+    """A catalogue folder with these rows and records, each in its region's files."""
+    from data.initiatives import (
+        CATALOGUE_DIR,
+        COLUMNS,
+        INITIATIVES_FILE,
+        OUTCOME_COLUMNS,
+        OUTCOMES_FILE,
+        catalogue_csv_text,
+        region_folder_name,
+    )
+
+    assert directory != CATALOGUE_DIR
+    region_of = {row["id"]: row["region_code"] for row in rows}
+    for region in sorted(set(region_of.values())):
+        folder = directory / region_folder_name(region)
+        folder.mkdir(parents=True, exist_ok=True)
+        mine = [r for r in rows if r["region_code"] == region]
+        records = [o for o in outcomes if region_of[o["initiative_id"]] == region]
+        text = catalogue_csv_text(sorted(mine, key=lambda r: r["id"]), COLUMNS)
+        (folder / INITIATIVES_FILE).write_text(text, encoding="utf-8")
+        text = catalogue_csv_text(records, OUTCOME_COLUMNS)
+        (folder / OUTCOMES_FILE).write_text(text, encoding="utf-8")
 
 
 def python_env() -> dict[str, str]:

@@ -8,7 +8,7 @@ import io
 import pandas as pd
 import pytest
 from sqlalchemy import func, select
-from store_support import db_url, proposal, store  # noqa: F401 (fixtures)
+from store_support import db_url, proposal, store, write_catalogue  # noqa: F401 (fixtures)
 
 from components.map.popups import initiative_popup
 from data.initiatives import (
@@ -16,7 +16,6 @@ from data.initiatives import (
     catalogue_csv_text,
     load_initiatives,
     read_catalogue,
-    region_folder_name,
 )
 from data.store import (
     ImportFileError,
@@ -40,17 +39,6 @@ def _published_ids(s) -> set[str]:
 def _catalogue_rows() -> list[dict[str, str]]:
     """The rows of every region's file, sorted by id."""
     return [dict(row.values) for _, row in read_catalogue().initiative_rows()]
-
-
-def _write_catalogue(directory, rows: list[dict[str, str]]) -> None:
-    """A catalogue folder with these rows, each in its region's file."""
-    by_region: dict[str, list[dict[str, str]]] = {}
-    for row in rows:
-        by_region.setdefault(row["region_code"], []).append(row)
-    for region, items in by_region.items():
-        folder = directory / region_folder_name(region)
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "initiatives.csv").write_text(_csv(items), encoding="utf-8")
 
 
 def _csv(rows: list[dict[str, str]], columns=COLUMNS) -> str:
@@ -93,11 +81,11 @@ def test_seed_is_idempotent_and_gives_the_catalogue_frame(db_url):  # noqa: F811
 def test_seed_adds_new_catalogue_rows_once_and_keeps_moderators_edits(db_url, tmp_path):  # noqa: F811
     rows = _catalogue_rows()
     path = tmp_path / "catalogue"
-    _write_catalogue(path, rows[:3])
+    write_catalogue(path, rows[:3])
     s = open_store(db_url, seed_path=path)
     s.edit(s.get_by_slug(rows[0]["id"]).pk, {"name": "Nom corrigé"}, "Modératrice")
     s.close()
-    _write_catalogue(path, rows[:5])
+    write_catalogue(path, rows[:5])
     for _ in range(2):
         s = open_store(db_url, seed_path=path)
         assert s.counts()["published"] == 5

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -43,6 +43,21 @@ def as_rows(rows: Rows) -> tuple[tuple[str, ...] | None, list[CsvRow]]:
     for index, item in enumerate(rows):
         out.append(item if isinstance(item, CsvRow) else CsvRow(index + 2, item))
     return None, out
+
+
+def iter_table_errors(
+    rows: Rows,
+    expected: Sequence[str],
+    check: Callable[[CsvRow, str], Iterator[RowError]],
+    file: str = "",
+) -> Iterator[RowError]:
+    """The header's errors (for a table), then ``check(row, file)`` of every row."""
+    columns, items = as_rows(rows)
+    if columns is not None:
+        for error in header_errors(columns, expected):
+            yield replace(error, file=file)
+    for row in items:
+        yield from check(row, file)
 
 
 class InitiativeChecker:
@@ -189,13 +204,8 @@ def iter_row_errors(
 ) -> Iterator[RowError]:
     """Yield every error, in file order. ``reference=None`` skips checks against the
     commune and département tables (format checks only)."""
-    columns, items = as_rows(rows)
-    if columns is not None:
-        for error in header_errors(columns, COLUMNS):
-            yield replace(error, file=file)
     checker = InitiativeChecker(reference, today=today, current_year=current_year)
-    for row in items:
-        yield from checker.check(row, file)
+    yield from iter_table_errors(rows, COLUMNS, checker.check, file)
 
 
 def validate_initiative_rows(

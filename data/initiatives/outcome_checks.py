@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator, Mapping
-from dataclasses import replace
 
-from data.initiatives.checks import Rows, as_rows
+from data.initiatives.checks import Rows, iter_table_errors
 from data.initiatives.csvfile import CsvRow
 from data.initiatives.dates import date_error, date_span
-from data.initiatives.row_error import Getter, RowError, getter, header_errors
+from data.initiatives.row_error import Getter, RowError, getter
 from data.initiatives.schema import MEASURED_BY, NUMBER_RE, OUTCOME_COLUMNS, is_http_url
 
 FieldProblem = tuple[str, str]  # (column, message)
@@ -123,10 +122,5 @@ def iter_outcome_errors(
     file: str = "",
 ) -> Iterator[RowError]:
     """Every error of outcome rows (header too, for a table), in file order."""
-    columns, items = as_rows(rows)
-    if columns is not None:
-        for error in header_errors(columns, OUTCOME_COLUMNS):
-            yield replace(error, file=file)
     checker = OutcomeChecker(initiatives, folder=folder, today=today)
-    for row in items:
-        yield from checker.check(row, file)
+    yield from iter_table_errors(rows, OUTCOME_COLUMNS, checker.check, file)

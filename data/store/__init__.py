@@ -4,9 +4,11 @@ SQLite file by default (WAL), PostgreSQL when ``DATABASE_URL`` is set; Alembic
 migrations (``data/store/migrations``) run on open. Plain Python, no streamlit.
 
     store = open_store()                 # migrate, seed from data/catalogue/
-    store.published_frame()              # what the map shows (load_initiatives' dtypes)
+    store.published_catalogue()          # what the map shows: initiatives + outcomes frames
     store.submit(Proposal(...))          # pending queue; returns after COMMIT
     store.approve(pk, "Claire")          # published; store.version() changes
+    store.set_outcomes(pk, [...], "Claire")  # the outcome records of one initiative
+    check_outcome_fields({...})          # per-field errors of one record typed in a form
 """
 
 from __future__ import annotations
@@ -27,18 +29,23 @@ from data.store.duplicates import Duplicate
 from data.store.engine import WRITE, is_sqlite, make_engine, resolve_url
 from data.store.errors import (
     ImportRejected,
+    InvalidOutcomes,
     InvalidProposal,
     InvalidRow,
     NotFound,
     StateError,
     StoreError,
 )
+from data.store.import_duplicates import ProbableDuplicate
+from data.store.import_outcomes import ImportOutcomeRowReport
 from data.store.importing import ImportReport, ImportRowReport
 from data.store.moderation import EDITABLE
+from data.store.outcome_fields import OutcomeCheck, check_outcome_fields
+from data.store.published import PublishedFrames
 from data.store.records import Initiative, SubmissionResult
 from data.store.repository import Store
 from data.store.seed import seed_from_catalogue
-from data.store.validation import FieldError, Proposal, check_proposal
+from data.store.validation import FieldError, Proposal, check_proposal, outcome_field
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 ALEMBIC_INI = REPO_ROOT / "alembic.ini"
@@ -51,24 +58,31 @@ __all__ = [
     "Duplicate",
     "FieldError",
     "ImportFileError",
+    "ImportOutcomeRowReport",
     "ImportRejected",
     "ImportReport",
     "ImportRowReport",
     "Initiative",
+    "InvalidOutcomes",
     "InvalidProposal",
     "InvalidRow",
     "NotFound",
+    "OutcomeCheck",
+    "ProbableDuplicate",
     "Proposal",
+    "PublishedFrames",
     "RateLimiter",
     "StateError",
     "Store",
     "StoreError",
     "SubmissionResult",
+    "check_outcome_fields",
     "check_proposal",
     "configured_secret",
     "migrate",
     "neutralise_cell",
     "open_store",
+    "outcome_field",
     "parse_import",
     "resolve_url",
     "secret_matches",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from data.initiatives import COLUMNS, CsvRow, CsvTable, read_initiative_csv
 
@@ -35,8 +35,10 @@ def unneutralise_cell(value: str) -> str:
     return value
 
 
-def rows_to_csv(rows: Iterable[Mapping[str, str]]) -> bytes:
-    """UTF-8 CSV with the catalogue's header, one row per mapping, cells neutralised.
+def rows_to_csv(rows: Iterable[Mapping[str, str]], columns: Sequence[str] = COLUMNS) -> bytes:
+    """UTF-8 CSV with a catalogue header (by default that of ``initiatives.csv``; pass
+    :data:`~data.initiatives.OUTCOME_COLUMNS` for ``outcomes.csv``), one row per
+    mapping, cells neutralised.
 
     Same conventions as the catalogue files (rows in the given order, minimal
     quoting, ``\\n`` line endings), so a published set without formula-like cells
@@ -44,14 +46,15 @@ def rows_to_csv(rows: Iterable[Mapping[str, str]]) -> bytes:
     """
     handle = io.StringIO(newline="")
     writer = csv.writer(handle, lineterminator="\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(columns)
     for row in rows:
-        writer.writerow([neutralise_cell(str(row.get(c) or "").strip()) for c in COLUMNS])
+        writer.writerow([neutralise_cell(str(row.get(c) or "").strip()) for c in columns])
     return handle.getvalue().encode("utf-8")
 
 
 def parse_import(data: bytes | str) -> CsvTable:
-    """The uploaded CSV as a table (header and rows), not yet validated.
+    """The uploaded CSV (``initiatives.csv`` or ``outcomes.csv``) as a table (header
+    and rows), not yet validated.
 
     Raises :class:`ImportFileError` when the file is larger than
     :data:`MAX_IMPORT_BYTES`, is not UTF-8 or has more than :data:`MAX_IMPORT_ROWS` rows.

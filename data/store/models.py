@@ -8,7 +8,8 @@ it is approved. ``contact_email`` is only ever shown to moderators. ``outcome`` 
 free text of the former catalogue column and of the proposal form: a note for
 moderators, never published (outcome records replace it).
 
-``store_meta`` has one row: ``published_version`` is incremented in the same
+``outcomes`` holds the outcome records of each initiative (any state), in the
+catalogue's format. ``store_meta`` has one row: ``published_version`` is incremented in the same
 transaction as every change to the published set, so that readers can cache the
 published frame per version. ``audit_log`` records every change (who, when,
 before/after as JSON).
@@ -28,6 +29,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 
 NAMING = {
@@ -79,6 +81,33 @@ initiatives = Table(
     CheckConstraint("state <> 'published' OR slug IS NOT NULL", name="published_slug"),
     Index("ix_initiatives_state", "state"),
     Index("ix_initiatives_commune_code", "commune_code"),
+)
+
+# One row per outcome record of an initiative (the catalogue's ``outcomes.csv``, the
+# ``initiative_id`` being the initiative's ``pk`` here), kept as the catalogue's text
+# so that an export gives back the figures exactly as written; ``position`` keeps
+# the records' order.
+outcomes = Table(
+    "outcomes",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("initiative_pk", Integer, ForeignKey("initiatives.pk"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("indicator_fr", Text, nullable=False, server_default=""),
+    Column("value", String(40), nullable=False, server_default=""),
+    Column("unit", String(80), nullable=False, server_default=""),
+    Column("period_start", String(10), nullable=False, server_default=""),
+    Column("period_end", String(10), nullable=False),
+    Column("baseline", String(40), nullable=False, server_default=""),
+    Column("baseline_period", String(10), nullable=False, server_default=""),
+    Column("measured_by", String(16), nullable=False),
+    Column("measurer", Text, nullable=False, server_default=""),
+    Column("method", Text, nullable=False, server_default=""),
+    Column("source", Text, nullable=False),
+    Column("summary_fr", Text, nullable=False, server_default=""),
+    CheckConstraint("measured_by IN ('carrier', 'press', 'third_party')", name="measured_by"),
+    UniqueConstraint("initiative_pk", "position", name="uq_outcomes_initiative_position"),
+    Index("ix_outcomes_initiative_pk", "initiative_pk"),
 )
 
 audit_log = Table(

@@ -5,16 +5,18 @@ Each function runs in the caller's write transaction and leaves the audit trail.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from sqlalchemy import Connection, select
 
 from data.initiatives import COLUMNS, CsvRow, Reference, RowError
 from data.initiatives.names import slugify
 from data.store import audit
-from data.store.errors import InvalidRow, StateError, StoreError
+from data.store.errors import InvalidOutcomes, InvalidRow, StateError, StoreError
 from data.store.models import initiatives
-from data.store.records import Initiative, db_columns, row_values, to_initiative
+from data.store.outcome_fields import check_outcome_list
+from data.store.outcomes import initiatives_with_records, records_of, same_records
+from data.store.records import Initiative, db_columns, row_values
 from data.store.validation import (
     NOTE,
     PLACEHOLDER_SLUG,
@@ -32,6 +34,10 @@ EDITABLE: tuple[str, ...] = tuple(c for c in COLUMNS if c not in ("id", "actor_t
     "contact_email",
     NOTE,
 )
+
+
+def _current(conn: Connection, pk: int) -> Initiative:
+    return initiatives_with_records(conn, [fetch(conn, pk)])[0]
 
 
 def allocate_slug(conn: Connection, values: Mapping[str, str]) -> str:
@@ -76,7 +82,7 @@ def approve(conn: Connection, reference: Reference, pk: int, who: str) -> Initia
     }
     change(conn, record, changes, Act(who, "approve", now))
     bump_version(conn)
-    return to_initiative(fetch(conn, pk))
+    return _current(conn, pk)
 
 
 def reject(conn: Connection, pk: int, who: str, reason: str) -> Initiative:
@@ -97,7 +103,7 @@ def reject(conn: Connection, pk: int, who: str, reason: str) -> Initiative:
         "updated_at": now,
     }
     change(conn, record, changes, Act(who, "reject", now, why))
-    return to_initiative(fetch(conn, pk))
+    return _current(conn, pk)
 
 
 def _apply_changes(values: dict[str, str], changes: Mapping[str, object]) -> str | None:
@@ -145,10 +151,28 @@ def edit(
     new_columns = db_columns(values) | {"contact_email": email, NOTE: values[NOTE]}
     diff = {k: v for k, v in new_columns.items() if record[k] != v}
     if not diff:
-        return to_initiative(record)
+        return _current(conn, pk)
     now = audit.utcnow()
     diff["updated_at"] = now
     change(conn, record, diff, Act(who, "edit", now))
     if record["state"] == "published":
         bump_version(conn)
-    return to_initiative(fetch(conn, pk))
+    return _current(conn, pk)
+
+
+def set_outcomes(
+    conn: Connection, pk: int, records: Sequence[Mapping[str, object]], who: str
+) -> Initiative:
+    """Make ``records`` (form fields, checked here) the outcome records of ``pk``."""
+    rows, errors = check_outcome_list(records)
+    if errors:
+        raise InvalidOutcomes(errors)
+    record = fetch(conn, pk, lock=True)
+    before = records_of(conn, [pk])[pk]
+    if same_records(before, rows):
+        return _current(conn, pk)
+    now = audit.utcnow()
+    change(conn, record, {"updated_at": now}, Act(who, "edit_outcomes", now), (before, rows))
+    if record["state"] == "published":
+        bump_version(conn)
+    return _current(conn, pk)

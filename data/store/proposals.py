@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 
 from sqlalchemy import Connection, select
 
@@ -38,9 +39,14 @@ def by_token(conn: Connection, reference: Reference, token: str) -> SubmissionRe
 
 
 def store_proposal(
-    conn: Connection, reference: Reference, check: ProposalCheck, token: str
+    conn: Connection,
+    reference: Reference,
+    check: ProposalCheck,
+    token: str,
+    records: Sequence[Mapping[str, str]] = (),
 ) -> SubmissionResult:
-    """Insert a checked proposal as pending (or return the one stored with ``token``)."""
+    """Insert a checked proposal and its checked outcome ``records`` as pending (or
+    return the one stored with ``token``)."""
     existing = by_token(conn, reference, token)
     if existing is not None:
         return existing
@@ -58,5 +64,5 @@ def store_proposal(
         "created_at": now,
         "updated_at": now,
     }
-    pk = create(conn, columns, Act(audit.CONTRIBUTOR_ACTOR, "submit", now))
+    pk = create(conn, columns, Act(audit.CONTRIBUTOR_ACTOR, "submit", now), list(records))
     return SubmissionResult(pk, token, "pending", now, tuple(duplicates))

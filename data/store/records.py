@@ -4,13 +4,13 @@ catalogue values (strings, as in the CSV) and audit snapshots."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import RowMapping
 
-from data.initiatives import COLUMNS
+from data.initiatives import COLUMNS, CsvRow, CsvTable
 from data.store import audit
 from data.store.duplicates import Duplicate
 from data.store.errors import StoreError
@@ -36,6 +36,8 @@ class Initiative:
     moderated_at: dt.datetime | None = None
     reject_reason: str | None = None
     duplicates: tuple[Duplicate, ...] = ()
+    # outcome records, as rows of the catalogue's outcomes.csv (initiative_id = slug)
+    outcomes: tuple[Mapping[str, str], ...] = ()
 
     @property
     def name(self) -> str:
@@ -93,7 +95,11 @@ def snapshot(record: RowMapping | Mapping[str, Any]) -> dict[str, Any]:
     return snap
 
 
-def to_initiative(record: RowMapping, duplicates: Sequence[Duplicate] = ()) -> Initiative:
+def to_initiative(
+    record: RowMapping,
+    duplicates: Sequence[Duplicate] = (),
+    outcomes: Sequence[Mapping[str, str]] = (),
+) -> Initiative:
     return Initiative(
         pk=record["pk"],
         slug=record["slug"],
@@ -107,6 +113,7 @@ def to_initiative(record: RowMapping, duplicates: Sequence[Duplicate] = ()) -> I
         moderated_at=audit.as_utc(record["moderated_at"]),
         reject_reason=record["reject_reason"],
         duplicates=tuple(duplicates),
+        outcomes=tuple(outcomes),
     )
 
 
@@ -116,3 +123,17 @@ def moderator_name(name: str) -> str:
     if not who or "\n" in who or len(who) > MODERATOR_MAX:
         raise StoreError(f"nom du modérateur obligatoire (une ligne, {MODERATOR_MAX} caractères)")
     return who
+
+
+def cleaned_table_rows(
+    rows: CsvTable | Iterable[Any],
+    clean: Callable[[Mapping[str, object]], dict[str, str]] = clean_values,
+) -> list[CsvRow]:
+    """Rows to import (a table's rows, or mappings numbered from line 2), each cleaned
+    by ``clean`` (default: the initiative columns)."""
+    source = rows.rows if isinstance(rows, CsvTable) else rows
+    out = []
+    for index, item in enumerate(source):
+        raw = item if isinstance(item, CsvRow) else CsvRow(index + 2, item)
+        out.append(CsvRow(raw.line, clean(raw.values), raw.field_count))
+    return out

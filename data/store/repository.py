@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 
@@ -29,16 +29,19 @@ import pandas as pd
 from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.exc import IntegrityError
 
-from data.initiatives import CsvTable, Reference
+from data.initiatives import INITIATIVES_FILE, OUTCOME_COLUMNS, OUTCOMES_FILE, CsvTable, Reference
 from data.store import audit, importing, moderation, proposals, published
 from data.store.csvio import rows_to_csv
 from data.store.duplicates import Duplicate
 from data.store.engine import WRITE, is_sqlite, safe_url
 from data.store.errors import ImportRejected, InvalidProposal
+from data.store.import_outcomes import OutcomeRows
 from data.store.importing import ImportReport, ImportRows
 from data.store.lookups import duplicates_of, duplicates_of_each
 from data.store.models import audit_log, initiatives
-from data.store.records import Initiative, SubmissionResult, moderator_name, to_initiative
+from data.store.outcome_fields import check_outcome_list
+from data.store.outcomes import initiatives_with_records
+from data.store.records import Initiative, SubmissionResult, moderator_name
 from data.store.validation import FieldError, Proposal, check_proposal, clean_text
 from data.store.writes import bump_version, fetch, read_version
 
@@ -56,7 +59,7 @@ class Store:
         self.reference = reference
         self.url = url
         self._write_engine = engine.execution_options(**WRITE)
-        self._frame_cache: tuple[str, pd.DataFrame] | None = None
+        self._frame_cache: published.PublishedFrames | None = None
 
     def __repr__(self) -> str:
         return f"Store({safe_url(self.url)!r})"
@@ -93,31 +96,59 @@ class Store:
         return self.published_snapshot_rows()[1]
 
     def published_snapshot_rows(self) -> tuple[str, list[dict[str, str]]]:
+        version, rows = self._published_rows()
+        return version, rows.initiatives
+
+    def _published_rows(self) -> tuple[str, published.PublishedRows]:
         with self._read(snapshot=True) as conn:
             return read_version(conn), published.published_rows(conn)
 
-    def published_snapshot(self) -> tuple[str, pd.DataFrame]:
-        """The version and the published frame, read in one consistent snapshot
-        (rows are re-read only when the version has changed)."""
+    def published_catalogue(self) -> published.PublishedFrames:
+        """The version, the published initiatives and their outcome records, read in
+        one consistent snapshot (re-read only when the version has changed); the
+        frames of :func:`data.initiatives.load_catalogue` (``line`` = line in the CSV
+        export)."""
         with self._read(snapshot=True) as conn:
             version = read_version(conn)
             cached = self._frame_cache
-            if cached is not None and cached[0] == version:
-                return version, cached[1].copy()
+            if cached is not None and cached.version == version:
+                return cached.copy()
             rows = published.published_rows(conn)
-        frame = published.published_frame(rows, self.reference)
-        self._frame_cache = (version, frame)
-        return version, frame.copy()
+        frames = published.published_frames(version, rows, self.reference)
+        self._frame_cache = frames
+        return frames.copy()
+
+    def published_snapshot(self) -> tuple[str, pd.DataFrame]:
+        """The version and the published initiatives frame, read together."""
+        frames = self.published_catalogue()
+        return frames.version, frames.initiatives
 
     def published_frame(self) -> pd.DataFrame:
         """Published initiatives with the columns and dtypes of
-        :func:`data.initiatives.load_initiatives` (``line`` = line in the CSV export)."""
-        return self.published_snapshot()[1]
+        :func:`data.initiatives.load_initiatives` (``evidence_level`` from their
+        records; ``line`` = line in the CSV export)."""
+        return self.published_catalogue().initiatives
+
+    def published_outcomes(self) -> pd.DataFrame:
+        """The outcome records of the published initiatives (the atlas' ``outcomes``)."""
+        return self.published_catalogue().outcomes
 
     def export_published_csv(self) -> bytes:
-        """Every published initiative in the catalogue's CSV format (formula cells
-        neutralised; no contact address)."""
+        """Every published initiative in the format of the catalogue's
+        ``initiatives.csv`` (formula cells neutralised; no contact address)."""
         return rows_to_csv(self.published_rows())
+
+    def export_published_outcomes_csv(self) -> bytes:
+        """Their outcome records, in the format of ``outcomes.csv`` (neutralised)."""
+        return rows_to_csv(self._published_rows()[1].outcomes, OUTCOME_COLUMNS)
+
+    def export_published_files(self) -> dict[str, bytes]:
+        """Both files of one snapshot: ``{"initiatives.csv": …, "outcomes.csv": …}``."""
+        _, rows = self._published_rows()
+        return {
+            INITIATIVES_FILE: rows_to_csv(rows.initiatives),
+            OUTCOMES_FILE: rows_to_csv(rows.outcomes, OUTCOME_COLUMNS),
+        }
 
     def counts(self) -> dict[str, int]:
         """Number of initiatives per state."""
@@ -134,13 +165,13 @@ class Store:
             duplicates = duplicates_of(
                 conn, self.reference, record["name"], record["commune_code"], pk
             )
-        return to_initiative(record, duplicates)
+            return initiatives_with_records(conn, [record], [duplicates])[0]
 
     def get_by_slug(self, slug: str) -> Initiative | None:
         query = select(initiatives).where(initiatives.c.slug == slug)
         with self._read() as conn:
             record = conn.execute(query).mappings().first()
-        return to_initiative(record) if record is not None else None
+            return None if record is None else initiatives_with_records(conn, [record])[0]
 
     def find_duplicates(
         self, name: str, commune_code: str, exclude: int | None = None
@@ -161,6 +192,8 @@ class Store:
         (``already_recorded``) instead of storing it twice.
         """
         check = check_proposal(proposal, self.reference, require_commune=require_commune)
+        records, outcome_errors = check_outcome_list(proposal.outcomes)
+        check.errors.extend(outcome_errors)
         token = proposal.token or uuid.uuid4().hex
         if not TOKEN_RE.match(token):
             check.errors.append(FieldError("token", "jeton de soumission invalide"))
@@ -168,7 +201,7 @@ class Store:
             raise InvalidProposal(check.errors)
         try:
             with self._write() as conn:
-                return proposals.store_proposal(conn, self.reference, check, token)
+                return proposals.store_proposal(conn, self.reference, check, token, records)
         except IntegrityError:
             # The same token committed by a concurrent request in the meantime.
             with self._read() as conn:
@@ -189,7 +222,7 @@ class Store:
         with self._read() as conn:
             records = list(conn.execute(query).mappings())
             found = duplicates_of_each(conn, self.reference, records)
-        return [to_initiative(r, d) for r, d in zip(records, found, strict=True)]
+            return initiatives_with_records(conn, records, found)
 
     def listing(self, state: str | None = None, limit: int = 1000) -> list[Initiative]:
         """Initiatives of one state (or all), most recently changed first."""
@@ -199,7 +232,7 @@ class Store:
         if state is not None:
             query = query.where(initiatives.c.state == state)
         with self._read() as conn:
-            return [to_initiative(r) for r in conn.execute(query.limit(limit)).mappings()]
+            return initiatives_with_records(conn, list(conn.execute(query.limit(limit)).mappings()))
 
     def approve(self, pk: int, moderator: str) -> Initiative:
         """Publish a pending (or rejected) proposal; it gets its catalogue id (slug)."""
@@ -226,6 +259,17 @@ class Store:
         with self._write() as conn:
             return moderation.edit(conn, self.reference, pk, changes, who)
 
+    def set_outcomes(
+        self, pk: int, records: Sequence[Mapping[str, object]], moderator: str
+    ) -> Initiative:
+        """Replace the outcome records of an initiative (any state) by ``records``, each
+        given as form fields and checked like the catalogue's ``outcomes.csv``
+        (:class:`InvalidOutcomes`, nothing changed, on the first error); the audit
+        trail keeps before and after."""
+        who = moderator_name(moderator)
+        with self._write() as conn:
+            return moderation.set_outcomes(conn, pk, records, who)
+
     def audit_trail(
         self, initiative_id: int | None = None, *, limit: int = 200, offset: int = 0
     ) -> list[audit.AuditEntry]:
@@ -238,29 +282,41 @@ class Store:
 
     # -- bulk import --------------------------------------------------------------------
 
-    def preview_import(self, rows: ImportRows) -> ImportReport:
-        """What :meth:`import_rows` would do, row by row; writes nothing."""
+    def preview_import(self, rows: ImportRows, outcomes: OutcomeRows | None = None) -> ImportReport:
+        """What :meth:`import_rows` would do, row by row (and record by record for an
+        ``outcomes`` file); writes nothing."""
         with self._read() as conn:
-            return importing.build_report(conn, self.reference, rows)
+            return importing.build_report(conn, self.reference, rows, outcomes)
 
-    def import_rows(self, rows: ImportRows, moderator: str, only_valid: bool) -> ImportReport:
-        """Create or update published initiatives from catalogue rows, in one transaction.
+    def import_rows(
+        self,
+        rows: ImportRows,
+        moderator: str,
+        only_valid: bool,
+        outcomes: OutcomeRows | None = None,
+    ) -> ImportReport:
+        """Create or update published initiatives from catalogue rows, and replace the
+        records of the initiatives the ``outcomes`` rows name, in one transaction.
 
         With ``only_valid=False`` nothing is written unless every row is valid
         (:class:`ImportRejected`); with ``only_valid=True`` the invalid rows are
-        skipped. A bad header rejects the whole file either way.
+        skipped (and all the records of an initiative when one of them is invalid).
+        A bad header rejects the whole import either way.
         """
         who = moderator_name(moderator)
         materialised = rows if isinstance(rows, CsvTable) else list(rows)
+        records = outcomes if outcomes is None or isinstance(outcomes, CsvTable) else list(outcomes)
         with self._write() as conn:
-            report = importing.build_report(conn, self.reference, materialised)
-            if report.header_errors:
+            plan = importing.plan_import(conn, self.reference, materialised, records)
+            report = plan.report
+            if report.header_errors or report.outcome_header_errors:
                 raise ImportRejected("en-tête invalide : rien n'a été importé", report)
-            if report.invalid and not only_valid:
+            invalid = len(report.invalid) + len(report.invalid_outcomes)
+            if invalid and not only_valid:
                 raise ImportRejected(
-                    f"{len(report.invalid)} ligne(s) invalide(s) : rien n'a été importé", report
+                    f"{invalid} ligne(s) invalide(s) : rien n'a été importé", report
                 )
-            written = importing.write_rows(conn, report, materialised, who)
+            written = importing.write_plan(conn, plan, who)
             if written:
                 bump_version(conn)
         return replace(report, written=written, committed=True)

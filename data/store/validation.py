@@ -102,7 +102,9 @@ class Proposal:
     A département-wide or regional programme gives ``departement_code`` /
     ``region_code`` instead.
     ``token`` makes the submission idempotent: sending the same token twice (double
-    click, retry after a network error) stores it once.
+    click, retry after a network error) stores it once. ``outcomes``: what was measured,
+    one mapping of ``outcomes.csv`` columns per record; their errors come back on the
+    fields ``outcomes[i].<column>`` (:func:`outcome_field`).
     """
 
     name: str
@@ -116,10 +118,12 @@ class Proposal:
     carrying_actor: Sequence[str] = ()
     status: str = "unknown"
     status_date: str = ""
-    outcome: str = ""
+    outcome: str = ""  # a free-text note for moderators (never published)
     contact_email: str = ""
     token: str | None = None
     commune: str = ""
+    # outcome records, each as form fields (:func:`data.store.outcome_fields.check_outcome_fields`)
+    outcomes: Sequence[Mapping[str, object]] = ()
 
 
 @dataclass(frozen=True)
@@ -128,13 +132,15 @@ class FieldError:
     message: str
 
 
-@dataclass
-class ProposalCheck:
-    """A proposal turned into a catalogue row, with its errors per form field."""
+def outcome_field(index: int, column: str) -> str:
+    """The form field of one column of the proposal's ``index``-th outcome record."""
+    return f"outcomes[{index}].{column}"
 
-    row: dict[str, str]
-    email: str | None
-    errors: list[FieldError] = field(default_factory=list)
+
+class FieldErrors:
+    """What a form check gives back: ``errors`` (:class:`FieldError`), grouped by field."""
+
+    errors: list[FieldError]
 
     @property
     def ok(self) -> bool:
@@ -145,6 +151,15 @@ class ProposalCheck:
         for err in self.errors:
             out.setdefault(err.field, []).append(err.message)
         return out
+
+
+@dataclass
+class ProposalCheck(FieldErrors):
+    """A proposal turned into a catalogue row, with its errors per form field."""
+
+    row: dict[str, str]
+    email: str | None
+    errors: list[FieldError] = field(default_factory=list)
 
 
 def clean_text(value: object) -> str:

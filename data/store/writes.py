@@ -12,10 +12,10 @@ from sqlalchemy import Connection, RowMapping, insert, select, update
 from data.store import audit
 from data.store.errors import NotFound
 from data.store.models import initiatives, store_meta
+from data.store.outcomes import CHUNK, audit_records, replace_records
 from data.store.records import snapshot
 
 T = TypeVar("T")
-CHUNK = 500  # values per ``IN (...)`` list
 
 
 def chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
@@ -70,17 +70,39 @@ class Act:
         )
 
 
-def create(conn: Connection, columns: Mapping[str, Any], act: Act) -> int:
-    """Insert one initiative and its audit entry; return its ``pk``."""
+Records = Sequence[Mapping[str, str]]
+
+
+def create(
+    conn: Connection, columns: Mapping[str, Any], act: Act, records: Records | None = None
+) -> int:
+    """Insert one initiative (and its outcome ``records``) with its audit entry; return
+    its ``pk``."""
     pk = conn.execute(
         insert(initiatives).values(**columns).returning(initiatives.c.pk)
     ).scalar_one()
-    act.record(conn, pk, after=snapshot(columns))
+    after = snapshot(columns)
+    if records is not None:
+        replace_records(conn, pk, records)
+        after["outcomes"] = audit_records(records)
+    act.record(conn, pk, after=after)
     return pk
 
 
-def change(conn: Connection, record: RowMapping, changes: Mapping[str, Any], act: Act) -> None:
-    """Update one initiative and record before/after in the audit trail."""
+def change(
+    conn: Connection,
+    record: RowMapping,
+    changes: Mapping[str, Any],
+    act: Act,
+    records: tuple[Records, Records] | None = None,
+) -> None:
+    """Update one initiative and record before/after in the audit trail; ``records``:
+    its outcome records (before, after) when they change too."""
     pk = record["pk"]
-    conn.execute(update(initiatives).where(initiatives.c.pk == pk).values(**changes))
-    act.record(conn, pk, before=snapshot(record), after=snapshot(dict(record) | dict(changes)))
+    if changes:
+        conn.execute(update(initiatives).where(initiatives.c.pk == pk).values(**changes))
+    before, after = snapshot(record), snapshot(dict(record) | dict(changes))
+    if records is not None:
+        replace_records(conn, pk, records[1])
+        before["outcomes"], after["outcomes"] = audit_records(records[0]), audit_records(records[1])
+    act.record(conn, pk, before=before, after=after)
