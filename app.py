@@ -29,6 +29,7 @@ PAGES = (
     ("pages/carte.py", "nav.map", ":material/map:", ""),
     ("pages/departement.py", "nav.departement", ":material/location_city:", "departement"),
     ("pages/initiatives.py", "nav.initiatives", ":material/list:", "initiatives"),
+    ("pages/leviers.py", "nav.levers", ":material/lightbulb:", "leviers"),
     ("pages/etudes_de_cas.py", "nav.case_studies", ":material/menu_book:", "etudes-de-cas"),
     ("pages/sources.py", "nav.sources", ":material/info:", "sources"),
     ("pages/proposer.py", "nav.propose", ":material/add_location_alt:", "proposer"),

@@ -10,7 +10,13 @@ import streamlit as st
 from components.contributions import store_access
 from components.map.build import encoded_geometries
 from components.view_params import Vocabulary
-from data.atlas import Atlas, load_atlas, load_commune_shapes, place_initiatives
+from data.atlas import (
+    Atlas,
+    load_atlas,
+    load_commune_shapes,
+    place_initiatives,
+    with_outcome_records,
+)
 from data.initiatives import ACTOR_TYPES, REGIONS, STATUSES
 from data.levers import LEVER_CODES
 from data.search import Place, PlaceIndex, commune_places
@@ -25,8 +31,14 @@ def static_atlas() -> Atlas:
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _atlas_at(version: str) -> Atlas:
     base = static_atlas()
-    frame = store_access.published_initiatives(version)
-    return dataclasses.replace(base, initiatives=place_initiatives(frame, base.departements))
+    published = store_access.published_catalogue(version)
+    return dataclasses.replace(
+        base,
+        initiatives=with_outcome_records(
+            place_initiatives(published.initiatives, base.departements), published.outcomes
+        ),
+        outcomes=published.outcomes,
+    )
 
 
 def atlas() -> Atlas:
@@ -65,6 +77,7 @@ def vocabulary() -> Vocabulary:
         levers=LEVER_CODES,
         actors=tuple(ACTOR_TYPES),
         statuses=tuple(STATUSES),
+        regions=tuple(REGIONS),
     )
 
 

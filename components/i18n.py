@@ -13,6 +13,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "nav.departement": {"fr": "Département", "en": "Département"},
     "nav.initiatives": {"fr": "Initiatives", "en": "Initiatives"},
     "nav.case_studies": {"fr": "Études de cas", "en": "Case studies"},
+    "nav.levers": {"fr": "Leviers", "en": "Levers"},
     "nav.sources": {"fr": "Sources et méthode", "en": "Sources and method"},
     "app.title": {
         "fr": "Atlas des solutions — accès aux soins",
@@ -67,13 +68,19 @@ TEXTS: dict[str, dict[str, str]] = {
     "popup.year": {"fr": "Depuis", "en": "Since"},
     "popup.actor": {"fr": "Porteur", "en": "Led by"},
     "popup.status": {"fr": "Statut", "en": "Status"},
-    "popup.outcome": {"fr": "Résultat mesuré", "en": "Measured outcome"},
+    "popup.outcome": {"fr": "Résultats mesurés", "en": "Measured outcomes"},
+    "popup.status_date": {"fr": "selon une source de {date}", "en": "per a source of {date}"},
     "popup.sources": {"fr": "Sources", "en": "Sources"},
     "popup.case_study": {"fr": "Lire l'étude de cas", "en": "Read the case study"},
     "popup.unknown": {"fr": "non renseigné", "en": "not stated"},
     # filters
     "filters.title": {"fr": "Filtrer les initiatives", "en": "Filter initiatives"},
     "filters.levers": {"fr": "Leviers", "en": "Levers"},
+    "filters.evidence": {"fr": "Niveau de preuve des résultats", "en": "Level of evidence"},
+    "filters.region_only": {
+        "fr": "Région : {region} (retirer)",
+        "en": "Region: {region} (remove)",
+    },
     "filters.actors": {"fr": "Type de porteur", "en": "Type of lead actor"},
     "filters.statuses": {"fr": "Statut", "en": "Status"},
     "filters.years": {"fr": "Année de lancement", "en": "Year started"},

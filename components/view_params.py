@@ -57,6 +57,7 @@ _PRESENTATION_ALIASES = {
     "square": "1x1",
 }
 YEAR_MIN, YEAR_MAX = 1990, 2030
+EVIDENCE_CODES = ("1", "2", "3", "4")
 _YEARS = re.compile(r"^(\d{4})-(\d{4})$")
 # The parameters this module owns (others, such as ``cas`` or ``kiosk``, belong to pages).
 VIEW_KEYS = (
@@ -70,6 +71,8 @@ VIEW_KEYS = (
     "lang",
     "q",
     "presentation",
+    "preuve",
+    "reg",
 )
 
 
@@ -87,6 +90,8 @@ class ViewState:
     lang: str = "fr"
     query: str = ""
     presentation: str | None = None
+    evidence: tuple[int, ...] = ()  # levels of evidence kept (data.evidence), empty = all
+    region: str | None = None  # initiatives of one region only (INSEE region code)
     extras: dict[str, str] = field(default_factory=dict, compare=False)
 
     def with_(self, **changes: object) -> ViewState:
@@ -103,6 +108,7 @@ class Vocabulary:
     levers: Sequence[str]
     actors: Sequence[str]
     statuses: Sequence[str]
+    regions: Sequence[str] = ()
 
 
 # A notice before it is written in the view's language: (catalogue key, values).
@@ -222,8 +228,28 @@ def parse_view(params: Mapping[str, object], vocab: Vocabulary) -> tuple[ViewSta
         elif values["presentation"].strip().lower() not in ("", "0", "false"):
             notices.append(("notice.presentation", {"value": _short(values["presentation"])}))
 
+    levels = _list(values.get("preuve", ""), EVIDENCE_CODES, notices, "notice.label.evidence")
+    evidence = tuple(int(level) for level in levels)
+    region = None
+    if values.get("reg"):
+        if values["reg"].strip() in vocab.regions:
+            region = values["reg"].strip()
+        else:
+            notices.append(("notice.region", {"value": _short(values["reg"])}))
+
     state = ViewState(
-        indicator, dep, levers, actors, statuses, years, classes, lang, query, presentation
+        indicator,
+        dep,
+        levers,
+        actors,
+        statuses,
+        years,
+        classes,
+        lang,
+        query,
+        presentation,
+        evidence,
+        region,
     )
     return state, [_render(notice, lang) for notice in notices]
 
@@ -255,6 +281,10 @@ def to_params(state: ViewState, vocab: Vocabulary, *, display: bool = True) -> d
         out["q"] = state.query
     if display and state.presentation:
         out["presentation"] = state.presentation
+    if state.evidence:
+        out["preuve"] = ",".join(str(level) for level in state.evidence)
+    if state.region:
+        out["reg"] = state.region
     return out
 
 

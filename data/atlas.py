@@ -119,6 +119,17 @@ def _anchors(deps: gpd.GeoDataFrame) -> tuple[dict[str, tuple[float, float]], di
     return points, largest
 
 
+def with_outcome_records(initiatives: pd.DataFrame, outcomes: pd.DataFrame) -> pd.DataFrame:
+    """The initiatives with an ``outcome_records`` column: the tuple of each one's
+    outcome records (dicts of the outcomes frame), in period order; () when none."""
+    grouped: dict[str, list[dict[str, object]]] = {}
+    for record in outcomes.to_dict("records"):
+        grouped.setdefault(str(record["initiative_id"]), []).append(record)
+    out = initiatives.copy()
+    out["outcome_records"] = [tuple(grouped.get(str(i), ())) for i in out["id"]]
+    return out
+
+
 def place_initiatives(initiatives: pd.DataFrame, deps: gpd.GeoDataFrame) -> pd.DataFrame:
     """Add map coordinates: the commune's point, else a point inside the département,
     else inside the region's largest département (``precision`` says which, so the map
@@ -163,7 +174,9 @@ def load_atlas(built: Path = BUILT_DIR) -> Atlas:
     aliases = _read_csv(built / "commune_aliases.csv", dtype=str)
     reference = reference_from_frames(communes, aliases, deps)
     catalogue = load_catalogue(reference=reference)
-    initiatives = place_initiatives(catalogue.initiatives, deps)
+    initiatives = with_outcome_records(
+        place_initiatives(catalogue.initiatives, deps), catalogue.outcomes
+    )
     series = load_series(built)
     check_series((ind.series for ind in indicators), series, "data/indicators.yaml")
     regional = regional_figures(deps, apl, deps["region_code"].astype(str))

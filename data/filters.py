@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -21,6 +21,7 @@ class InitiativeFilter:
     include_unknown_year: bool = True
     departement: str | None = None
     evidence_levels: Sequence[int] = ()
+    region: str | None = None
 
 
 def _mask(df: pd.DataFrame, f: InitiativeFilter, *, skip_levers: bool = False) -> pd.Series:
@@ -40,6 +41,8 @@ def _mask(df: pd.DataFrame, f: InitiativeFilter, *, skip_levers: bool = False) -
         mask &= df["departement_code"] == f.departement
     if f.evidence_levels:
         mask &= df["evidence_level"].isin(f.evidence_levels)
+    if f.region:
+        mask &= df["region_code"] == f.region
     return mask.fillna(False).astype(bool)
 
 
@@ -52,3 +55,18 @@ def lever_counts(df: pd.DataFrame, f: InitiativeFilter) -> dict[str, int]:
     """How many initiatives each lever would show under the *other* filters."""
     counts = df[_mask(df, f, skip_levers=True)]["lever"].value_counts()
     return {str(k): int(v) for k, v in counts.items()}
+
+
+def evidence_counts(df: pd.DataFrame, f: InitiativeFilter) -> dict[int, int]:
+    """How many initiatives each level of evidence would show under the other filters."""
+    others = replace(f, evidence_levels=())
+    counts = df[_mask(df, others)]["evidence_level"].value_counts()
+    return {int(k): int(v) for k, v in counts.items()}
+
+
+def lever_region_counts(df: pd.DataFrame, f: InitiativeFilter) -> pd.DataFrame:
+    """Initiatives per lever (rows) and region (columns) under the filters other than
+    lever and region: the table that a click turns into a filter."""
+    others = replace(f, levers=(), region=None)
+    kept = df[_mask(df, others)]
+    return pd.crosstab(kept["lever"], kept["region_code"])

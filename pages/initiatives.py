@@ -42,7 +42,7 @@ if controls:
     )
 labels = cache.place_labels()
 shown = view_initiatives(a.initiatives, state.view(), page="initiatives", place_labels=labels)
-table = initiatives_table(shown, labels, lang)
+table = initiatives_table(shown, labels, lang, a.outcomes)
 # On screen: the first source as a link; the exports carry every source.
 first_source = [s[0] if len(s) else "" for s in shown["sources"]]
 screen = table[
@@ -53,6 +53,7 @@ screen = table[
         t("col.year", lang),
         t("col.actor", lang),
         t("col.status", lang),
+        t("col.evidence", lang),
         t("col.outcome", lang),
     ]
 ].assign(**{t("col.source", lang): first_source})

@@ -6,10 +6,12 @@ import pandas as pd
 import streamlit as st
 
 from components import cache, sidebar, state
+from components.evidence_badge import badge_text
 from components.i18n import t
 from components.map.build import indicator_label, indicator_unit
 from components.share import panel as share
 from components.text import md_escape
+from data.evidence import EVIDENCE_LEVELS
 from data.formatting import format_number
 
 lang = state.lang()
@@ -68,3 +70,20 @@ for indicator_id, row in a.national.iterrows():
         t("sources.method_line", lang, id=md_escape(indicator_id), method=md_escape(row["method"]))
     )
 state.sync_url()
+
+st.header(t("sources.evidence", lang))
+st.markdown(t("sources.evidence_intro", lang))
+st.dataframe(
+    pd.DataFrame(
+        {
+            t("cmp.evidence", lang): [badge_text(lv.number, lang) for lv in EVIDENCE_LEVELS],
+            t("sources.evidence_rule", lang): [lv.definition(lang) for lv in EVIDENCE_LEVELS],
+            t("lever.initiatives", lang): [
+                int((a.initiatives["evidence_level"] == lv.number).sum()) for lv in EVIDENCE_LEVELS
+            ],
+        }
+    ),
+    hide_index=True,
+    width="stretch",
+)
+st.caption(t("sources.evidence_caveat", lang))

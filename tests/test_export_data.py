@@ -118,11 +118,11 @@ def test_csv_rows_are_the_items_of_the_view(atlas, view, page):
 def test_a_hostile_initiative_cannot_run_in_excel(atlas):
     frame = atlas.initiatives.head(2).copy()
     frame["name"] = ['=HYPERLINK("http://evil","x")', "@cmd"]
-    frame["outcome"] = ["+1", "-1"]
+    frame["description_fr"] = ["+1", "-1"]
     table = initiatives_table(frame, {}, "fr")
     rows = read_csv(to_csv(table), ";")
     assert rows[1][1].startswith("'=") and rows[2][1].startswith("'@")
-    assert rows[1][8] == "'+1"
+    assert rows[1][rows[0].index("Description")] == "'+1"
     wb = load_workbook(io.BytesIO(to_xlsx(data_with(atlas, frame), {})))
     sheet = wb[xlsx_sheet_names("fr")["initiatives"]]
     cells = [c for row in sheet.iter_rows() for c in row]
@@ -141,7 +141,11 @@ def test_xlsx_opens_with_figures_initiatives_sources_and_about(atlas, lang):
     data = data_for(atlas, view)
     wb = load_workbook(io.BytesIO(to_xlsx(data, {})))
     names = xlsx_sheet_names(lang)
-    assert wb.sheetnames == [names[k] for k in ("figures", "initiatives", "sources", "about")]
+    keys = ("figures", "initiatives", "outcomes", "sources", "about")
+    assert wb.sheetnames == [names[k] for k in keys]
+    # one row per outcome record of the initiatives shown
+    assert wb[names["outcomes"]].max_row - 1 == len(data.outcomes)
+    assert set(data.outcomes["initiative_id"]) <= set(data.initiatives["id"])
     assert names["sources"] == "Sources"
     assert wb[names["figures"]].max_row - 1 == len(data.figures)
     assert wb[names["initiatives"]].max_row - 1 == len(data.initiatives) > 0

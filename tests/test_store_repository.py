@@ -502,11 +502,15 @@ def test_the_alembic_command_line_migrates_the_database_url(db_url, tmp_path):  
 
 
 def test_the_map_can_place_the_published_frame_like_the_catalogue(store):  # noqa: F811
-    """What components.cache will do: the store's frame through data.atlas.place_initiatives."""
-    from data.atlas import load_atlas, place_initiatives
+    """What components.cache does: the store's frames through data.atlas.place_initiatives
+    and with_outcome_records."""
+    from data.atlas import load_atlas, place_initiatives, with_outcome_records
 
     atlas = load_atlas()
-    placed = place_initiatives(store.published_frame(), atlas.departements)
+    published = store.published_catalogue()
+    placed = with_outcome_records(
+        place_initiatives(published.initiatives, atlas.departements), published.outcomes
+    )
     pd.testing.assert_frame_equal(
         placed.drop(columns="line"), atlas.initiatives.drop(columns="line")
     )

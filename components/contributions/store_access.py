@@ -14,6 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from data.store import RateLimiter, Store, open_store, resolve_url
 from data.store.client_address import client_address, trusted_proxies
+from data.store.published import PublishedFrames
 
 
 @st.cache_resource(show_spinner=False)
@@ -45,17 +46,23 @@ def published_version() -> str:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _published(url: str, version: str) -> pd.DataFrame:
-    return _store_for(url).published_frame()
+def _published(url: str, version: str) -> PublishedFrames:
+    return _store_for(url).published_catalogue()
 
 
-def published_initiatives(version: str | None = None) -> pd.DataFrame:
-    """Published initiatives (columns and dtypes of ``load_initiatives``), cached per
-    version: pass the token you keyed your own cache on, or None for the current one.
+def published_catalogue(version: str | None = None) -> PublishedFrames:
+    """Published initiatives and their outcome records (the frames of
+    ``load_catalogue``), cached per version: pass the token you keyed your own cache
+    on, or None for the current one.
 
     Shared read-only: copy before changing it.
     """
     return _published(resolve_url(), version or published_version())
+
+
+def published_initiatives(version: str | None = None) -> pd.DataFrame:
+    """The published initiatives alone (see :func:`published_catalogue`)."""
+    return published_catalogue(version).initiatives
 
 
 def login_limiter() -> RateLimiter:

@@ -6,10 +6,14 @@ import pandas as pd
 import streamlit as st
 
 from components import cache, state
+from components.evidence_badge import badge_text
 from components.i18n import t
 from components.map.build import indicator_label, lever_label
 from components.map.popups import actor_label, status_label
-from data.filters import InitiativeFilter, filter_initiatives, lever_counts
+from components.share.export_data import initiative_filter
+from data.evidence import EVIDENCE_LEVELS
+from data.filters import InitiativeFilter, evidence_counts, filter_initiatives, lever_counts
+from data.initiatives import REGIONS
 from data.levers import LEVER_CODES
 
 W_IND = "w_indicator"
@@ -18,6 +22,7 @@ W_LEVERS = "w_levers"
 W_ACTORS = "w_actors"
 W_STATUSES = "w_statuses"
 W_YEARS = "w_years"
+W_EVIDENCE = "w_evidence"
 
 
 def year_bounds(initiatives: pd.DataFrame) -> tuple[int, int]:
@@ -26,8 +31,7 @@ def year_bounds(initiatives: pd.DataFrame) -> tuple[int, int]:
 
 
 def current_filter() -> InitiativeFilter:
-    v = state.view()
-    return InitiativeFilter(levers=v.levers, actors=v.actors, statuses=v.statuses, years=v.years)
+    return initiative_filter(state.view())
 
 
 def _on_indicator() -> None:
@@ -57,8 +61,16 @@ def _on_years() -> None:
     state.update(years=None if (low, high) == bounds else (int(low), int(high)))
 
 
+def _on_evidence() -> None:
+    state.update(evidence=tuple(sorted(int(x) for x in st.session_state[W_EVIDENCE] or ())))
+
+
+def _on_region() -> None:
+    state.update(region=None)
+
+
 def _on_reset() -> None:
-    state.update(levers=(), actors=(), statuses=(), years=None)
+    state.update(levers=(), actors=(), statuses=(), years=None, evidence=(), region=None)
 
 
 def indicator_picker(container=st.sidebar) -> None:
@@ -121,6 +133,24 @@ def initiative_filters(container=st.sidebar) -> pd.DataFrame:
         key=W_STATUSES,
         on_change=_on_statuses,
     )
+    levels = evidence_counts(a.initiatives, f)
+    st.session_state[W_EVIDENCE] = list(v.evidence)
+    container.pills(
+        t("filters.evidence", lang),
+        [lv.number for lv in EVIDENCE_LEVELS],
+        selection_mode="multi",
+        format_func=lambda n: f"{badge_text(n, lang)} ({levels.get(n, 0)})",
+        key=W_EVIDENCE,
+        on_change=_on_evidence,
+        help=" ".join(f"{lv.icon} {lv.definition(lang)}" for lv in EVIDENCE_LEVELS),
+    )
+    if v.region:
+        container.button(
+            t("filters.region_only", lang, region=REGIONS.get(v.region, v.region)),
+            on_click=_on_region,
+            icon=":material/close:",
+            key="w_region_clear",
+        )
     bounds = year_bounds(a.initiatives)
     low, high = v.years or bounds
     st.session_state[W_YEARS] = (max(low, bounds[0]), min(max(high, bounds[0]), bounds[1]))

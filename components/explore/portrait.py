@@ -7,11 +7,12 @@ import pandas as pd
 import streamlit as st
 
 from components import cache, state
+from components.evidence_badge import badge_text
 from components.explore.comparables import comparables_table
 from components.explore.series_charts import series_charts
 from components.i18n import colon, t
 from components.map.build import indicator_label, indicator_unit, lever_label
-from components.map.popups import case_study_href, status_label
+from components.map.popups import case_study_href, safe_url, status_label
 from components.text import md_escape
 from data.filters import InitiativeFilter, filter_initiatives
 from data.formatting import format_number, format_value
@@ -46,8 +47,13 @@ def initiative_list(frame: pd.DataFrame, lang: str, limit: int = 12) -> None:
         lines.append(
             f"- **{md_escape(row.name)}** — {md_escape(lever_label(row.lever, lang))}; "
             f"{md_escape(labels.get(row.id, ''))}{year} "
-            f"({md_escape(status_label(row.status, lang))})"
+            f"({md_escape(status_label(row.status, lang))}) — "
+            f"{md_escape(badge_text(row.evidence_level, lang))}"
         )
+        for record in row.outcome_records[:2]:
+            url = safe_url(str(record.get("source") or ""))
+            source = f" ([{t('popup.sources', lang)}]({url}))" if url else ""
+            lines.append(f"    - {md_escape(record.get('summary_fr'))}{source}")
     if len(frame) > limit:
         lines.append(f"- … (+{len(frame) - limit})")
     st.markdown("\n".join(lines))

@@ -45,4 +45,78 @@ TEXTS: dict[str, dict[str, str]] = {
         "comparables :",
         "en": "No initiative is recorded here. Here is what comparable départements tried:",
     },
+    "lever.title": {
+        "fr": "Leviers : ce qui a été tenté, ce qu'on en sait",
+        "en": "Levers: what was tried, what is known",
+    },
+    "lever.intro": {
+        "fr": "Pour chaque levier : ce qu'il est, qui le porte, où l'atlas en recense, ce que "
+        "montrent les résultats des initiatives et ce que disent les évaluations nationales. "
+        "Chaque affirmation a sa source.",
+        "en": "For each lever: what it is, who carries it, where the atlas records it, what the "
+        "initiatives' results show and what national evaluations say. Every claim has its "
+        "source.",
+    },
+    "lever.pick": {"fr": "Levier", "en": "Lever"},
+    "lever.carriers": {"fr": "Qui le porte", "en": "Who carries it"},
+    "lever.count": {
+        "fr": "**{count}** initiative(s) de l'atlas utilisent ce levier.",
+        "en": "**{count}** initiative(s) of the atlas use this lever.",
+    },
+    "lever.open_map": {"fr": "Voir sur la carte", "en": "Show on the map"},
+    "lever.open_map_region": {
+        "fr": "Ouvrir la carte filtrée sur ce levier et cette région",
+        "en": "Open the map filtered on this lever and this region",
+    },
+    "lever.where": {"fr": "Où, par région", "en": "Where, by region"},
+    "lever.none_yet": {"fr": "Aucune initiative recensée.", "en": "No initiative recorded."},
+    "lever.results": {
+        "fr": "Ce que montrent les résultats des initiatives de l'atlas",
+        "en": "What the results of the atlas's initiatives show",
+    },
+    "lever.initiatives": {"fr": "Initiatives", "en": "Initiatives"},
+    "lever.strongest": {
+        "fr": "Les résultats chiffrés les mieux étayés :",
+        "en": "The best-evidenced results with figures:",
+    },
+    "lever.no_figures": {
+        "fr": "Aucun résultat chiffré n'est encore recensé pour ce levier.",
+        "en": "No result with figures is recorded for this lever yet.",
+    },
+    "lever.national": {
+        "fr": "Ce que disent les évaluations et rapports nationaux",
+        "en": "What national evaluations and reports say",
+    },
+    "lever.no_national": {
+        "fr": "Aucune évaluation nationale n'a été trouvée.",
+        "en": "No national evaluation was found.",
+    },
+    "lever.third_party": {"fr": "évaluation par un tiers", "en": "third-party evaluation"},
+    "lever.not_third": {"fr": "étude non indépendante", "en": "not an independent study"},
+    "lever.limits": {"fr": "Limites connues", "en": "Known limits"},
+    "lever.more": {"fr": "Ce levier : ce qu'on en sait", "en": "This lever: what is known"},
+    "outcome.by.third_party": {"fr": "mesuré par un tiers", "en": "measured by a third party"},
+    "outcome.by.carrier": {"fr": "chiffre du porteur", "en": "the carrier's figure"},
+    "outcome.by.press": {"fr": "chiffre de presse", "en": "a press figure"},
+    "sources.evidence": {"fr": "Niveaux de preuve des résultats", "en": "Levels of evidence"},
+    "sources.evidence_intro": {
+        "fr": "Chaque initiative porte zéro ou plusieurs résultats mesurés : ce qui est mesuré, "
+        "la valeur et l'unité, la période, la source et **qui a mesuré** (le porteur, la presse "
+        "ou un tiers : ARS, Assurance Maladie, DREES, IRDES, Cour des comptes, université, "
+        "rapport parlementaire…). Le niveau de preuve est calculé à partir de ces résultats, "
+        "jamais saisi à la main (docs/catalogue.md).",
+        "en": "Each initiative has zero or more measured outcomes: what is measured, value and "
+        "unit, period, source and **who measured it** (the carrier, the press or a third party: "
+        "regional health agency, health insurance, DREES, IRDES, Court of Audit, a university, "
+        "a parliamentary report…). The level of evidence is computed from them, never typed "
+        "by hand (docs/catalogue.md).",
+    },
+    "sources.evidence_rule": {"fr": "Règle", "en": "Rule"},
+    "sources.evidence_caveat": {
+        "fr": "Un niveau de preuve dit comment on sait, pas si l'initiative a réussi : un "
+        "résultat évalué par un tiers peut être modeste, une initiative sans résultat connu "
+        "peut fonctionner.",
+        "en": "A level of evidence says how we know, not whether the initiative worked: a "
+        "third-party result may be modest, an initiative with no known result may work.",
+    },
 }

@@ -15,7 +15,8 @@ import pandas as pd
 from shapely.geometry import MultiPolygon, Polygon
 from unidecode import unidecode
 
-from components.i18n import t
+from components.evidence_badge import badge_text
+from components.i18n import colon, t
 from components.kiosk.qr import short_host
 from components.map.build import indicator_label, indicator_unit, lever_label
 from components.map.popups import actor_label, safe_url, status_label
@@ -155,7 +156,15 @@ def initiative_details(
     out = {}
     for row in frame.to_dict("records"):
         actors = row.get("carrying_actor") or ()
-        sources = [u for u in (safe_url(str(s)) for s in row.get("sources") or ()) if u]
+        records = row.get("outcome_records") or ()
+        listed = [*(row.get("sources") or ()), *(str(r.get("source") or "") for r in records)]
+        sources = list(dict.fromkeys(u for u in (safe_url(str(s)) for s in listed) if u))
+        outcome = " ".join(
+            f"{r.get('summary_fr')} ({t('outcome.by.' + str(r.get('measured_by')), lang)}"
+            f"{colon(lang)} {r.get('measurer')})"
+            for r in records
+        )
+        level = row.get("evidence_level")
         out[str(row["id"])] = {
             "title": str(row["name"]),
             "lever": lever_label(row["lever"], lang),
@@ -164,7 +173,8 @@ def initiative_details(
             "actor": ", ".join(actor_label(str(x), lang) for x in actors),
             "status": status_label(str(row.get("status") or "unknown"), lang),
             "description": str(row.get("description_fr") or ""),
-            "outcome": str(row.get("outcome") or ""),
+            "evidence": badge_text(int(level), lang) if level == level and level else "",
+            "outcome": outcome,
             "sources": [{"url": u, "host": short_host(u)} for u in sources],
             "case_study": row.get("case_study") or None,
         }

@@ -7,10 +7,11 @@ so it is shown as characters and never runs.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from html import escape
 from urllib.parse import quote, urlsplit
 
+from components.evidence_badge import badge_html
 from components.i18n import colon, t
 from data.initiatives import ACTOR_TYPES, STATUSES
 
@@ -72,6 +73,48 @@ def case_study_href(slug: str, base_url_path: str = "") -> str:
     return f"{prefix}/etudes-de-cas?cas={quote(slug)}"
 
 
+def lever_href(code: str, base_url_path: str = "") -> str:
+    base = base_url_path.strip("/")
+    prefix = f"/{base}" if base else ""
+    return f"{prefix}/leviers?levier={quote(code)}"
+
+
+def _status_date(row: Mapping[str, object], lang: str) -> str:
+    date = _text(row.get("status_date"))
+    return f" ({t('popup.status_date', lang, date=date)})" if date else ""
+
+
+def _evidence(row: Mapping[str, object], lang: str) -> str:
+    level = row.get("evidence_level")
+    try:
+        return badge_html(int(level), lang)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return escape(t("popup.unknown", lang))
+
+
+def outcomes_html(records: Iterable[Mapping[str, object]], lang: str) -> str:
+    """The outcome records as a list: summary, who measured, the source as a link."""
+    items = []
+    for record in records:
+        who = t(f"outcome.by.{_text(record.get('measured_by'))}", lang)
+        measurer = _text(record.get("measurer"))
+        url = safe_url(_text(record.get("source")))
+        link = (
+            f' <a href="{escape(url, quote=True)}" target="_blank" rel="noopener noreferrer" '
+            f'data-external="1">{escape(urlsplit(url).netloc.removeprefix("www."))}</a>'
+            if url
+            else ""
+        )
+        items.append(
+            f"<li><bdi>{escape(_text(record.get('summary_fr')))}</bdi> "
+            f"<em>({escape(who)}{colon(lang)} <bdi>{escape(measurer)}</bdi>)</em>{link}</li>"
+        )
+    if not items:
+        return ""
+    title = f"<strong>{t('popup.outcome', lang)}{colon(lang)}</strong>"
+    return f'<div class="atlas-outcomes">{title}<ul>{"".join(items)}</ul></div>'
+
+
 def initiative_popup(
     row: Mapping[str, object],
     *,
@@ -95,23 +138,21 @@ def initiative_popup(
     actor = ", ".join(actor_label(a, lang) for a in actors) or unknown
     parts = [
         f'<div class="atlas-popup" lang="{escape(lang)}">',
-        f"<h4>{escape(_text(row.get('name')))}</h4>",
+        f"<h4><bdi>{escape(_text(row.get('name')))}</bdi></h4>",
         f'<p class="atlas-popup-meta"><strong>{escape(lever_label)}</strong><br>{place}</p>',
         "<dl>",
         f"<dt>{t('popup.year', lang)}</dt><dd>{escape(year)}</dd>",
         f"<dt>{t('popup.actor', lang)}</dt><dd>{escape(actor)}</dd>",
         f"<dt>{t('popup.status', lang)}</dt>"
-        f"<dd>{escape(status_label(_text(row.get('status')), lang))}</dd>",
+        f"<dd>{escape(status_label(_text(row.get('status')), lang))}"
+        f"{escape(_status_date(row, lang))}</dd>",
+        f"<dt>{t('col.evidence', lang)}</dt><dd>{_evidence(row, lang)}</dd>",
         "</dl>",
     ]
     description = _text(row.get("description_fr"))
     if description:
-        parts.append(f"<p>{escape(description)}</p>")
-    outcome = _text(row.get("outcome"))
-    if outcome:
-        parts.append(
-            f"<p><strong>{t('popup.outcome', lang)}{colon(lang)}</strong> {escape(outcome)}</p>"
-        )
+        parts.append(f"<p><bdi>{escape(description)}</bdi></p>")
+    parts.append(outcomes_html(row.get("outcome_records") or (), lang))
     links = []
     for url in _items(row.get("sources"), "|"):
         ok = safe_url(url)
@@ -124,6 +165,13 @@ def initiative_popup(
     if links:
         parts.append(
             f"<p><strong>{t('popup.sources', lang)}{colon(lang)}</strong> {' · '.join(links)}</p>"
+        )
+    lever = _text(row.get("lever"))
+    if lever:
+        href = lever_href(lever, base_url_path)
+        parts.append(
+            f'<p><a class="atlas-lever-link" href="{escape(href, quote=True)}" target="_top">'
+            f"{t('lever.more', lang)} →</a></p>"
         )
     slug = _text(row.get("case_study"))
     if slug:

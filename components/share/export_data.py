@@ -21,7 +21,8 @@ from typing import Literal
 import geopandas as gpd
 import pandas as pd
 
-from components.i18n import t
+from components.evidence_badge import badge_text
+from components.i18n import colon, t
 from components.map.build import (
     apl_classification,
     classify_indicator,
@@ -75,21 +76,33 @@ class ViewData:
     permalink: str
     figures: pd.DataFrame  # one row per unit drawn, raw columns (see _figures)
     initiatives: pd.DataFrame  # the initiatives shown (rows of atlas.initiatives)
+    outcomes: pd.DataFrame = field(default_factory=pd.DataFrame)  # their outcome records
     shapes: gpd.GeoDataFrame | None = None  # commune polygons when level == "communes"
     sources: tuple[Source, ...] = ()
     extra: dict[str, str] = field(default_factory=dict)
 
 
 def initiative_filter(view: ViewState) -> InitiativeFilter:
+    """The initiative filters of a view (the side panel's, the exports', the map's)."""
     return InitiativeFilter(
-        levers=view.levers, actors=view.actors, statuses=view.statuses, years=view.years
+        levers=view.levers,
+        actors=view.actors,
+        statuses=view.statuses,
+        years=view.years,
+        evidence_levels=view.evidence,
+        region=view.region,
     )
 
 
 def initiatives_table(
-    frame: pd.DataFrame, place_labels: Mapping[str, str], lang: str
+    frame: pd.DataFrame,
+    place_labels: Mapping[str, str],
+    lang: str,
+    outcomes: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """The initiatives as a readable table (column names in ``lang``)."""
+    """The initiatives as a readable table (column names in ``lang``): their level of
+    evidence and, from ``outcomes``, their measured results with who measured them."""
+    results = outcome_texts(outcomes, lang) if outcomes is not None else {}
 
     def text(value: object) -> str:
         return (
@@ -114,12 +127,51 @@ def initiatives_table(
                 actor_label(c, lang) if isinstance(c, str) else "" for c in frame["actor_type"]
             ],
             t("col.status", lang): [status_label(c, lang) for c in frame["status"]],
-            t("col.outcome", lang): [text(v) for v in frame["outcome"]],
+            t("col.evidence", lang): [badge_text(v, lang) for v in frame["evidence_level"]],
+            t("col.outcome", lang): [results.get(i, "") for i in frame["id"]],
+            t("col.verified_on", lang): [text(v) for v in frame["verified_on"]],
             t("col.description", lang): [text(v) for v in frame["description_fr"]],
             t("col.sources", lang): [listed(v) for v in frame["sources"]],
             t("col.case_study", lang): [text(v) for v in frame["case_study"]],
         }
     )
+
+
+OUTCOME_COLUMNS = (
+    ("initiative_id", "col.id"),
+    ("indicator_fr", "col.out.indicator"),
+    ("value", "col.out.value"),
+    ("unit", "col.out.unit"),
+    ("period_start", "col.out.period_start"),
+    ("period_end", "col.out.period_end"),
+    ("baseline", "col.out.baseline"),
+    ("baseline_period", "col.out.baseline_period"),
+    ("measured_by", "col.out.measured_by"),
+    ("measurer", "col.out.measurer"),
+    ("method", "col.out.method"),
+    ("source", "col.out.source"),
+    ("summary_fr", "col.out.summary"),
+)
+
+
+def outcomes_table(outcomes: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The outcome records, one per row, as the catalogue's ``outcomes.csv`` holds them
+    (column names in ``lang``; who measured in words)."""
+    frame = pd.DataFrame({t(key, lang): outcomes[column] for column, key in OUTCOME_COLUMNS})
+    who = t("col.out.measured_by", lang)
+    frame[who] = [t(f"outcome.by.{v}", lang) for v in outcomes["measured_by"].astype(str)]
+    return frame.reset_index(drop=True)
+
+
+def outcome_texts(outcomes: pd.DataFrame, lang: str) -> dict[str, str]:
+    """``initiative_id`` -> its records as one text: summary (who measured; source)."""
+    out: dict[str, list[str]] = {}
+    for r in outcomes.itertuples(index=False):
+        who = t(f"outcome.by.{r.measured_by}", lang)
+        out.setdefault(r.initiative_id, []).append(
+            f"{r.summary_fr} ({who}{colon(lang)} {r.measurer} ; {r.source})"
+        )
+    return {key: " | ".join(items) for key, items in out.items()}
 
 
 def search_mask(table: pd.DataFrame, query: str) -> pd.Series:
@@ -292,6 +344,7 @@ def view_data(
         permalink=permalink,
         figures=figures,
         initiatives=shown,
+        outcomes=atlas.outcomes[atlas.outcomes["initiative_id"].isin(shown["id"])],
         shapes=shapes,
         sources=view_sources(atlas, used, level),
     )

@@ -21,6 +21,7 @@ from components.share.export_data import (
     about_rows,
     figures_table,
     initiatives_table,
+    outcomes_table,
     sources_table,
 )
 
@@ -84,7 +85,8 @@ def _sheet(wb: Workbook, title: str, frame: pd.DataFrame, first: bool = False) -
 
 def xlsx_sheet_names(lang: str) -> dict[str, str]:
     return {
-        key: t(f"share.sheet.{key}", lang) for key in ("figures", "initiatives", "sources", "about")
+        key: t(f"share.sheet.{key}", lang)
+        for key in ("figures", "initiatives", "outcomes", "sources", "about")
     }
 
 
@@ -93,7 +95,9 @@ def to_xlsx(data: ViewData, place_labels: Mapping[str, str]) -> bytes:
     names = xlsx_sheet_names(data.lang)
     wb = Workbook()
     _sheet(wb, names["figures"], figures_table(data), first=True)
-    _sheet(wb, names["initiatives"], initiatives_table(data.initiatives, place_labels, data.lang))
+    initiatives = initiatives_table(data.initiatives, place_labels, data.lang, data.outcomes)
+    _sheet(wb, names["initiatives"], initiatives)
+    _sheet(wb, names["outcomes"], outcomes_table(data.outcomes, data.lang))
     _sheet(wb, names["sources"], sources_table(data))
     about = pd.DataFrame(about_rows(data), columns=[t("share.about.key", data.lang), ""])
     _sheet(wb, names["about"], about)

@@ -24,6 +24,7 @@ from components.share.export_data import (
     ViewData,
     figures_table,
     initiatives_table,
+    outcomes_table,
     sources_table,
     view_data,
 )
@@ -194,8 +195,9 @@ def data_downloads(data: ViewData, lang: str) -> None:
     tables = {
         "figures": lambda: to_csv(figures_table(data), french_excel=french),
         "initiatives": lambda: to_csv(
-            initiatives_table(data.initiatives, labels, lang), french_excel=french
+            initiatives_table(data.initiatives, labels, lang, data.outcomes), french_excel=french
         ),
+        "outcomes": lambda: to_csv(outcomes_table(data.outcomes, lang), french_excel=french),
         "sources": lambda: to_csv(sources_table(data), french_excel=french),
     }
     cols = st.columns(2)

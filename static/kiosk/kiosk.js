@@ -293,6 +293,7 @@ function createController() {
     const meta = [item.place, item.year, item.actor, item.status].filter(Boolean).join(" · ");
     box.appendChild(el("p", "kiosk-meta", meta));
     if (item.description) box.appendChild(el("p", "kiosk-body", item.description));
+    if (item.evidence) box.appendChild(el("p", "kiosk-evidence", item.evidence));
     if (item.outcome) box.appendChild(el("p", "kiosk-outcome", item.outcome));
     sourcesBlock(box, item.sources);
     if (item.case_study && s.stat && s.stat.caseStudies[item.case_study]) {
