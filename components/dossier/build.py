@@ -138,6 +138,7 @@ def build_dossier(
         subject=t("dossier.subject", lang),
         creator=t("app.title", lang),
         lang=PDF_LANG[lang],
+        initialFontName=REGULAR,
     )
     frame = Frame(
         MARGIN_X,

@@ -68,8 +68,12 @@ def evidence_for(atlas: Atlas, row: Mapping[str, object], lang: str) -> Evidence
         return None
     level_text = None
     if has_level and _text(level):
-        key = f"dossier.evidence.{int(float(str(level)))}"
-        level_text = t(key, lang) if key in _LEVEL_KEYS else _text(level)
+        key = f"dossier.evidence.{_text(level).removesuffix('.0')}"
+        level_text = (
+            f"{_text(level).removesuffix('.0')} — {t(key, lang)}"
+            if key in _LEVEL_KEYS
+            else _text(level)
+        )
     records = []
     if has_records:
         assert isinstance(outcomes, pd.DataFrame)

@@ -65,7 +65,12 @@ def _datasets(ctx: Context) -> list[Flowable]:
 def _indicators(ctx: Context) -> list[Flowable]:
     s, lang = ctx.styles, ctx.lang
     national = ctx.atlas.national
-    rows = [[para(t("col.indicator", lang), s.cell_head), para(t("col.method", lang), s.cell_head)]]
+    rows = [
+        [
+            para(t("col.indicator", lang), s.cell_head),
+            para(t("dossier.col.method", lang), s.cell_head),
+        ]
+    ]
     for ind in dossier_indicators(ctx):
         left = [
             para(bold(indicator_label(ind, lang)), s.cell, markup=True),

@@ -134,6 +134,10 @@ TEXTS: dict[str, dict[str, str]] = {
     # sources and method
     "dossier.datasets": {"fr": "Jeux de données", "en": "Datasets"},
     "dossier.indicators": {"fr": "Indicateurs de ce dossier", "en": "Indicators in this dossier"},
+    "dossier.col.method": {
+        "fr": "Source et méthode",
+        "en": "Source and method (method in French)",
+    },
     "dossier.method": {"fr": "Comment les chiffres sont établis", "en": "How the figures are made"},
     "dossier.dataset_line": {
         "fr": "{producer} · année : {year} · licence : {licence}",
