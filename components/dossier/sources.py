@@ -109,7 +109,8 @@ def _method(ctx: Context) -> list[Flowable]:
         keys.append("evidence")
     out: list[Flowable] = [para(t("dossier.method", lang), s.h2)]
     out += [para(f"• {t(f'dossier.method.{key}', lang)}", s.small) for key in keys]
-    out.append(para(f"• {t('portrait.comparable_help', lang)}", s.small))
+    comparable = t("dossier.method.comparable", lang, how=t("portrait.comparable_help", lang))
+    out.append(para(f"• {comparable}", s.small))
     return out
 
 

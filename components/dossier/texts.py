@@ -182,6 +182,10 @@ TEXTS: dict[str, dict[str, str]] = {
         " hatching = not available. Initiatives: lever shape and colour; a ring marks a"
         " département-wide programme (indicative position).",
     },
+    "dossier.method.comparable": {
+        "fr": "Territoires comparables : {how}",
+        "en": "Comparable territories: {how}",
+    },
     "dossier.method.missing": {
         "fr": "Une valeur absente est écrite « non disponible » : jamais remplacée par 0 ni"
         " estimée.",
