@@ -155,11 +155,12 @@ LANG_NAMES = {"fr": "Français", "en": "English"}
 def _merge_feature_texts() -> None:
     """Each feature keeps its texts in its own module; keys must not collide."""
     from components.contributions import texts as texts_store
+    from components.dossier import texts as texts_dossier
     from components.explore import texts as texts_explore
     from components.kiosk import texts as texts_kiosk
     from components.share import texts as texts_share
 
-    for module in (texts_share, texts_kiosk, texts_store, texts_explore):
+    for module in (texts_share, texts_kiosk, texts_store, texts_explore, texts_dossier):
         clash = set(module.TEXTS) & set(TEXTS)
         if clash:
             raise ValueError(f"duplicate UI text keys: {sorted(clash)}")

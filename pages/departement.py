@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components import cache, sidebar, state
+from components.dossier.download import dossier_button
 from components.explore import portrait
 from components.i18n import t
 from components.share import panel as share
@@ -29,6 +30,8 @@ title_col.title(t("nav.departement", lang))
 with share_col:
     # The exports of this page are those of the map drilled down to the département.
     share.share_panel("departement", exports=state.view().dep is not None, map_view=False)
+    if controls and state.view().dep is not None:
+        dossier_button(state.view().dep, key="page")
 if controls:
     st.session_state[W_DEP] = state.view().dep
     st.selectbox(

@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from components import cache, state
+from components.dossier.download import dossier_button
 from components.evidence_badge import badge_text
 from components.explore.comparables import comparables_table
 from components.explore.series_charts import series_charts
@@ -105,6 +106,8 @@ def portrait(dep: str | None, *, compact: bool = False) -> None:
     row = a.departements.loc[dep]
     st.subheader(t("portrait.title", lang, name=row["nom"], code=dep))
     st.caption(f"{row['region_nom']}")
+    if compact:  # the map's side panel (the Département page has its own button)
+        dossier_button(dep, key="portrait")
     key_figures_block(dep, lang, columns=1 if compact else 3)
 
     trend = row.get("mg_densite_evol_2018_2022_pct")
