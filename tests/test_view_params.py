@@ -9,6 +9,7 @@ VOCAB = Vocabulary(
     levers=("maison_de_sante", "telemedecine", "bourse_etudes"),
     actors=("commune", "departement"),
     statuses=("active", "ended"),
+    regions=("44", "94"),
 )
 DEFAULT = ViewState("part_pop_apl_inf_2_5_2023")
 
@@ -198,3 +199,18 @@ def test_the_shared_link_leaves_out_the_display_mode():
     state, _ = parse_view({"dep": "55", "presentation": "1x1", "q": "télé"}, VOCAB)
     assert to_params(state, VOCAB) == {"dep": "55", "q": "télé", "presentation": "1x1"}
     assert to_params(state, VOCAB, display=False) == {"dep": "55", "q": "télé"}
+
+
+def test_evidence_levels_and_region_round_trip():
+    state, notices = parse_view({"preuve": "2,1", "reg": "44"}, VOCAB)
+    assert notices == []
+    assert state.evidence == (1, 2) and state.region == "44"
+    assert to_params(state, VOCAB) == {"preuve": "1,2", "reg": "44"}
+    assert parse_view(to_params(state, VOCAB), VOCAB)[0] == state
+
+
+def test_a_bad_level_or_region_gives_a_notice_and_keeps_the_rest():
+    state, notices = parse_view({"preuve": "1,9", "reg": "99", "levier": "telemedecine"}, VOCAB)
+    assert state.evidence == (1,) and state.region is None
+    assert state.levers == ("telemedecine",)
+    assert len(notices) == 2 and any("99" in n for n in notices)

@@ -119,4 +119,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "A level of evidence says how we know, not whether the initiative worked: a "
         "third-party result may be modest, an initiative with no known result may work.",
     },
+    "leverregion.title": {"fr": "Leviers × régions", "en": "Levers × regions"},
+    "leverregion.help": {
+        "fr": "Nombre d'initiatives par levier et par région (avec les autres filtres). "
+        "Choisir une case filtre la carte sur ce levier et cette région.",
+        "en": "Initiatives per lever and region (with the other filters). Selecting a cell "
+        "filters the map on that lever and region.",
+    },
 }
