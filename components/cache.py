@@ -45,6 +45,13 @@ def atlas() -> Atlas:
     return _atlas_at(store_access.published_version())
 
 
+def versioned_atlas() -> tuple[str, Atlas]:
+    """The store's version token and the atlas read at that version (one consistent
+    pair: caches keyed on the version stay true)."""
+    version = store_access.published_version()
+    return version, _atlas_at(version)
+
+
 def national_geometries() -> dict[str, list[list[str]]]:
     """Encoded polygons of the départements, DROM rapprochés (from the geometry file)."""
     return geometry_files.encoded("national")
@@ -122,9 +129,21 @@ def mark_warm() -> None:
     _warmed.setdefault("first visit", 0.0)
 
 
+def _import_components() -> None:
+    """Import every module the pages use (plotting, QR codes, exports, forms...): a
+    first script run would otherwise pay for those imports."""
+    import importlib
+    import pkgutil
+
+    import components
+
+    for module in pkgutil.walk_packages(components.__path__, "components."):
+        importlib.import_module(module.name)
+
+
 def warm() -> dict[str, float]:
     """Fill the server-wide caches a first visit would fill (seconds per step): the
-    geometry files (built if stale), the data, the store, the search index, the
+    pages' modules, the geometry files (built if stale), the data, the store, the search index, the
     popups' place labels and one render of the default national map."""
     from components.map.build import classify_indicator
     from components.map.documents import map_document, register_component
@@ -133,6 +152,7 @@ def warm() -> dict[str, float]:
     register_component()
 
     steps = {
+        "modules": _import_components,
         "geometry files": geometry_files.ensure_files,
         "geometry": lambda: geometry_files.encoded("national"),
         "atlas": static_atlas,

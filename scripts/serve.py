@@ -13,7 +13,7 @@ An ``st.App`` around ``app.py`` (Streamlit 1.67) that, before the first visitor:
 - warms the caches in its lifespan hook (the geometry files checked, data, store,
   search index, one render of the national map; ``components.cache.warm``): the
   server accepts connections once they are filled;
-- mounts the popup route (``components.map.popup_api``): popups load on demand.
+- mounts the popup route (``components.map.api``): popups load on demand.
 
 ``streamlit run app.py`` still works (no popup route: popups travel with the map).
 """
@@ -35,10 +35,10 @@ import streamlit as st  # noqa: E402
 from streamlit import config  # noqa: E402
 from streamlit.runtime.pages_manager import PagesManager  # noqa: E402
 
-from components.map import popup_api  # noqa: E402
+from components.map import api as map_api  # noqa: E402
 
 PagesManager.uses_pages_directory = False
-os.environ[popup_api.ENV_FLAG] = "1"
+os.environ[map_api.ENV_FLAG] = "1"
 log = logging.getLogger("atlas.serve")
 
 
@@ -61,4 +61,4 @@ def _base_url_path() -> str:
         return ""
 
 
-app = st.App(str(REPO / "app.py"), routes=popup_api.routes(_base_url_path()), lifespan=lifespan)
+app = st.App(str(REPO / "app.py"), routes=map_api.routes(_base_url_path()), lifespan=lifespan)

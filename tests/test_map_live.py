@@ -126,7 +126,7 @@ def test_geometry_urls_follow_the_base_path():
 def test_the_popup_route_serves_the_escaped_popup_of_a_published_initiative(atlas):
     from html import escape
 
-    from components.map.popup_api import popup_html, popup_url
+    from components.map.api import popup_html, popup_url
 
     first = atlas.initiatives.iloc[0]
     html = popup_html(first["id"], "fr")
@@ -136,3 +136,36 @@ def test_the_popup_route_serves_the_escaped_popup_of_a_published_initiative(atla
     assert popup_html("no-such-initiative", "fr") is None
     assert popup_html(first["id"], "<script>") is None
     assert popup_url() is None  # not mounted outside scripts/serve.py
+
+
+def test_with_the_marker_route_an_update_names_the_table_and_masks_its_rows(atlas):
+    import base64
+
+    from components.map import marker_tables
+    from components.map.build import lever_label
+
+    def label(code):
+        return lever_label(code, "fr")
+
+    table = marker_tables.table_for("v1", "fr", "national", atlas.initiatives, label)
+    assert marker_tables.get(table.token) is table
+    assert marker_tables.table_for("v2", "fr", "national", atlas.initiatives, label) is not table
+    assert len(table.rows) == len(atlas.initiatives)
+    opts = LiveOptions(popup_url="/api/map/popup", marker_url="/api/map/markers")
+    shown = filter_initiatives(atlas.initiatives, InitiativeFilter(levers=("telemedecine",)))
+    ind = atlas.default_indicator
+    m, update = national_live(
+        atlas.departements_rapproches,
+        ind,
+        classify_indicator(atlas.departements, ind, "quantiles"),
+        shown,
+        {},
+        opts=opts,
+        table=table,
+    )
+    markers = update_payload(map_document(m, update))["markers"]
+    assert markers["url"] == f"/api/map/markers/{table.token}.json"
+    bits = base64.b64decode(markers["mask"])
+    kept = {row[0] for i, row in enumerate(table.rows) if bits[i // 8] & (1 << (i % 8))}
+    assert kept == set(shown["id"]) and markers["count"] == len(shown)
+    assert len(markers["mask"]) < len(table.rows) // 4 + 8  # bytes, not rows

@@ -193,6 +193,33 @@ LIVE_JS = """
     return marker;
   }
 
+  var tables = {};
+  function table(url) {
+    if (!tables[url]) {
+      tables[url] = fetch(url).then(function (r) {
+        if (!r.ok) { throw new Error(url + ": HTTP " + r.status); }
+        return r.json();
+      });
+    }
+    return tables[url];
+  }
+  // The rows a bit mask keeps (bit i of byte i >> 3, low bit first).
+  function masked(rows, mask) {
+    var bytes = atob(mask), shown = [];
+    for (var i = 0; i < rows.length; i++) {
+      if (bytes.charCodeAt(i >> 3) & (1 << (i & 7))) { shown.push(rows[i]); }
+    }
+    return shown;
+  }
+  var sequence = 0;
+  function showMarkers(rows, icons, popups) {
+    cluster.clearLayers();
+    cluster.addLayers(rows.map(function (row) { return markerOf(row, icons, popups); }));
+    api.updates += 1;
+    document.body.setAttribute("data-atlas-markers", String(rows.length));
+    document.body.setAttribute("data-atlas-updates", String(api.updates));
+  }
+
   api.update = function (data) {
     Object.keys(data.styles).forEach(function (name) {
       api.styles[name] = data.styles[name];
@@ -204,13 +231,12 @@ LIVE_JS = """
     legend.innerHTML = data.legend;
     levers.innerHTML = data.levers;
     levers.style.display = data.levers ? "" : "none";
-    var m = data.markers;
-    cluster.clearLayers();
-    cluster.addLayers(m.rows.map(function (row) { return markerOf(row, m.icons, m.popups); }));
     if (!api.fitted) { api.fit(); }
-    api.updates += 1;
-    document.body.setAttribute("data-atlas-updates", String(api.updates));
-    document.body.setAttribute("data-atlas-markers", String(m.rows.length));
+    var m = data.markers, mine = ++sequence;
+    if (!m.url) { showMarkers(m.rows, m.icons, m.popups); return; }
+    table(m.url).then(function (t) {
+      if (mine === sequence) { showMarkers(masked(t.rows, m.mask), t.icons, null); }
+    }).catch(function (err) { console.error("atlas markers", err); });
   };
 })("""
 

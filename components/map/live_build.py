@@ -37,7 +37,7 @@ from components.map.geometry_files import geometry_url
 from components.map.layers import StyleSheet
 from components.map.legend import legend_html, lever_legend_html
 from components.map.live import LIVE_CSS, LiveBase, LiveUpdate
-from components.map.markers import initiative_icon
+from components.map.marker_tables import MarkerTable, marker_rows
 from components.map.offline import asset_url, offline_map
 from components.map.popups import initiative_popup
 from data.classify import Classification
@@ -58,6 +58,7 @@ FILL_CSS = "html, body { height: 100%; margin: 0; } #map_div { height: 100vh !im
 @dataclass(frozen=True)
 class LiveOptions(MapOptions):
     popup_url: str | None = None  # None: popups travel in the update
+    marker_url: str | None = None  # prefix of the marker tables' route (with a table)
     fill_height: bool = False
 
 
@@ -133,35 +134,34 @@ def marker_data(
     lat_col: str,
     place_labels: Mapping[str, str],
     opts: LiveOptions,
+    table: MarkerTable | None = None,
 ) -> dict[str, Any]:
-    """The visible markers: ``[id, lat, lon, icon key, title]`` each, the icons they use
-    once, and their popups only when there is no popup route."""
-    icons: dict[str, dict[str, Any]] = {}
-    rows: list[list[Any]] = []
-    popups: dict[str, str] | None = None if opts.popup_url else {}
-    for row in initiatives.to_dict("records"):
-        precision = row.get("precision") or "commune"
-        key = f"{row['lever']}:{precision}"
-        if key not in icons:
-            icons[key] = initiative_icon(row["lever"], precision)
-        label = lever_label(row["lever"], opts.lang)
-        rows.append(
-            [
-                row["id"],
-                round(float(row[lat_col]), 5),
-                round(float(row[lon_col]), 5),
-                key,
-                f"{row['name']} — {label}",
-            ]
-        )
-        if popups is not None:
-            popups[row["id"]] = initiative_popup(
+    """The visible markers. With a table and its route: the table's URL and a bit mask
+    of the rows shown. Otherwise ``[id, lat, lon, icon key, title]`` each, the icons
+    they use once, and their popups when there is no popup route either."""
+    if table is not None and opts.marker_url:
+        return {
+            "url": f"{opts.marker_url}/{table.token}.json",
+            "mask": table.mask(initiatives["id"]),
+            "count": len(initiatives),
+        }
+
+    def label(code: str) -> str:
+        return lever_label(code, opts.lang)
+
+    icons, rows = marker_rows(initiatives, lon_col=lon_col, lat_col=lat_col, lever_label=label)
+    popups: dict[str, str] | None = None
+    if not opts.popup_url:
+        popups = {
+            row["id"]: initiative_popup(
                 row,
-                lever_label=label,
+                lever_label=label(row["lever"]),
                 place_label=place_labels.get(row["id"], ""),
                 lang=opts.lang,
                 base_url_path=opts.base_url_path,
             )
+            for row in initiatives.to_dict("records")
+        }
     return {"icons": icons, "rows": rows, "popups": popups}
 
 
@@ -201,6 +201,7 @@ def national_live(
     place_labels: Mapping[str, str],
     *,
     opts: LiveOptions = LiveOptions(),
+    table: MarkerTable | None = None,
 ) -> tuple[folium.Map, folium.FeatureGroup]:
     """The national map: base (101 départements, DROM rapprochés) and its update."""
     bounds = _bounds(deps_near)
@@ -229,6 +230,7 @@ def national_live(
             lat_col="map_lat_r",
             place_labels=place_labels,
             opts=opts,
+            table=table,
         ),
     }
     group = folium.FeatureGroup(name="atlas-update", control=False)
@@ -269,6 +271,7 @@ def departement_live(
     place_labels: Mapping[str, str],
     *,
     opts: LiveOptions = LiveOptions(),
+    table: MarkerTable | None = None,
 ) -> tuple[folium.Map, folium.FeatureGroup]:
     """One département: its communes by APL, its neighbours in grey (click to move),
     its outline, its initiatives; base and update as for the national map."""
@@ -331,7 +334,12 @@ def departement_live(
         "legend": legend,
         "levers": _levers_html(initiatives, lang),
         "markers": marker_data(
-            initiatives, lon_col="map_lon", lat_col="map_lat", place_labels=place_labels, opts=opts
+            initiatives,
+            lon_col="map_lon",
+            lat_col="map_lat",
+            place_labels=place_labels,
+            opts=opts,
+            table=table,
         ),
     }
     group = folium.FeatureGroup(name="atlas-update", control=False)

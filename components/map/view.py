@@ -19,15 +19,17 @@ from streamlit_folium import st_folium
 
 from components import cache, state
 from components.i18n import t
+from components.map import marker_tables
+from components.map.api import marker_url, popup_url
 from components.map.build import (
     MapOptions,
     classify_indicator,
     commune_apl_series,
     departement_map,
+    lever_label,
     national_map,
 )
 from components.map.live_build import LiveOptions, departement_live, national_live
-from components.map.popup_api import popup_url
 from data.filters import InitiativeFilter, filter_initiatives
 from geo.drom import inset_boxes
 
@@ -83,11 +85,26 @@ def build_map(filtered, *, height: int = 640) -> folium.Map:
 
 def build_live(filtered, *, height: int = 640) -> tuple[folium.Map, folium.FeatureGroup]:
     """Base map and in-place update of the current view (see the module docstring)."""
-    a = cache.atlas()
+    version, a = cache.versioned_atlas()
     v = state.view()
     ind = a.indicator(v.indicator)
     base = _base_url_path()
-    opts = LiveOptions(lang=v.lang, base_url_path=base, height=height, popup_url=popup_url(base))
+    opts = LiveOptions(
+        lang=v.lang,
+        base_url_path=base,
+        height=height,
+        popup_url=popup_url(base),
+        marker_url=marker_url(base),
+    )
+    table = None
+    if opts.marker_url:
+        table = marker_tables.table_for(
+            version,
+            v.lang,
+            "national" if v.dep is None else "real",
+            a.initiatives,
+            lambda code: lever_label(code, v.lang),
+        )
     if v.dep is None:
         return national_live(
             a.departements_rapproches,
@@ -96,6 +113,7 @@ def build_live(filtered, *, height: int = 640) -> tuple[folium.Map, folium.Featu
             filtered,
             cache.place_labels(),
             opts=opts,
+            table=table,
         )
     in_dep = filter_initiatives(filtered, InitiativeFilter(departement=v.dep))
     shapes, _encoded = cache.commune_shapes(v.dep)
@@ -109,6 +127,7 @@ def build_live(filtered, *, height: int = 640) -> tuple[folium.Map, folium.Featu
         in_dep,
         cache.place_labels(),
         opts=opts,
+        table=table,
     )
 
 

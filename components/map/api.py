@@ -1,10 +1,13 @@
-"""Popups on demand: ``GET /api/map/popup?id=<initiative id>&lang=fr|en``.
+"""The map's routes, mounted by the launcher (``scripts/serve.py``, an ``st.App``):
 
-The map documents carry no popup: a marker asks for its own when it opens. The route
-is mounted by the launcher (``scripts/serve.py``, an ``st.App``), which sets
-``ATLAS_MAP_API=1``; without it (``streamlit run app.py``, AppTest) the popups travel
-in the map's update as before. The HTML is the same :func:`initiative_popup`, every
-text escaped, built from the initiatives published in the store.
+- ``GET /api/map/popup?id=<initiative id>&lang=fr|en``: the map documents carry no
+  popup, a marker asks for its own when it opens. Same :func:`initiative_popup`, every
+  text escaped, built from the initiatives published in the store;
+- ``GET /api/map/markers/<token>.json``: every published marker of one store version,
+  language and layout (:mod:`components.map.marker_tables`); updates send a bit mask.
+
+The launcher sets ``ATLAS_MAP_API=1``; without it (``streamlit run app.py``, AppTest)
+markers and popups travel in the map's update as before.
 """
 
 from __future__ import annotations
@@ -12,10 +15,12 @@ from __future__ import annotations
 import os
 
 from components import cache
+from components.map import marker_tables
 from components.map.build import lever_label
 from components.map.popups import initiative_popup
 
 POPUP_PATH = "/api/map/popup"
+MARKERS_PATH = "/api/map/markers"
 ENV_FLAG = "ATLAS_MAP_API"
 LANGS = ("fr", "en")
 
@@ -30,6 +35,14 @@ def popup_url(base_url_path: str = "") -> str | None:
         return None
     base = base_url_path.strip("/")
     return f"/{base}{POPUP_PATH}" if base else POPUP_PATH
+
+
+def marker_url(base_url_path: str = "") -> str | None:
+    """Prefix of the marker tables' route, or None when it is not mounted."""
+    if not api_mounted():
+        return None
+    base = base_url_path.strip("/")
+    return f"/{base}{MARKERS_PATH}" if base else MARKERS_PATH
 
 
 def popup_html(initiative_id: str, lang: str, base_url_path: str = "") -> str | None:
@@ -66,8 +79,21 @@ def routes(base_url_path: str = ""):
         response.headers["Cache-Control"] = "private, max-age=60"
         return response
 
-    paths = [POPUP_PATH]
+    async def markers(request):
+        table = marker_tables.get(request.path_params["token"])
+        if table is None:
+            return JSONResponse({"error": "unknown marker table"}, status_code=404)
+        response = JSONResponse(table.payload())
+        # the token changes with the store's version: a table never changes
+        response.headers["Cache-Control"] = "public, max-age=86400, immutable"
+        return response
+
+    prefixes = [""]
     base = base_url_path.strip("/")
     if base:
-        paths.append(f"/{base}{POPUP_PATH}")
-    return [Route(path, endpoint, methods=["GET"]) for path in paths]
+        prefixes.append(f"/{base}")
+    out = []
+    for prefix in prefixes:
+        out.append(Route(f"{prefix}{POPUP_PATH}", endpoint, methods=["GET"]))
+        out.append(Route(f"{prefix}{MARKERS_PATH}/{{token}}.json", markers, methods=["GET"]))
+    return out
