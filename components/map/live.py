@@ -186,8 +186,10 @@ LIVE_JS = """
     });
     marker.atlasId = row[0];
     var inline = popups && popups[row[0]];
+    // No taller than the map (it scrolls inside), so it can always be panned into view.
     marker.bindPopup(inline || cfg.popupLoading,
-                     {maxWidth: 360, minWidth: 240, autoPanPadding: [20, 20]});
+                     {maxWidth: 360, minWidth: 240, autoPanPadding: [20, 20],
+                      maxHeight: Math.max(160, map.getSize().y - 90)});
     if (!inline) { popupOf(marker, row[0]); }
     api.markers[key] = marker;
     return marker;

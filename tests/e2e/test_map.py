@@ -220,10 +220,22 @@ def test_a_popup_opens_above_the_legend(server, page):
     frame.locator(".atlas-marker").first.click()
     popup = frame.locator(".leaflet-popup-content .atlas-popup")  # loaded on demand
     popup.wait_for()
-    on_top = frame.evaluate(
-        """() => { const r = document.querySelector('.leaflet-popup-content')
+    # the popup pans into view once its content has come
+    wait_js(
+        frame,
+        """() => { const r = document.querySelector('.leaflet-popup-content-wrapper')
                      .getBoundingClientRect();
-             const x = r.left + r.width / 2, y = r.top + r.height / 2;
-             return !!document.elementFromPoint(x, y).closest('.leaflet-popup'); }"""
+             const map = document.querySelector('.leaflet-container').getBoundingClientRect();
+             return r.top >= map.top - 1 && r.bottom <= map.bottom + 1; }""",
+    )
+    on_top = frame.evaluate(
+        """() => { const r = document.querySelector('.leaflet-popup-content-wrapper')
+                     .getBoundingClientRect();
+             // every point of the popup is the popup's, not a legend's
+             const points = [0.1, 0.5, 0.9].flatMap(fx => [0.1, 0.5, 0.9].map(fy =>
+               [r.left + r.width * fx, r.top + r.height * fy]));
+             return points.every(([x, y]) => {
+               const e = document.elementFromPoint(x, y);
+               return !!(e && e.closest('.leaflet-popup')); }); }"""
     )
     assert on_top
