@@ -6,17 +6,26 @@ from pathlib import Path
 
 import streamlit as st
 
-from components import state
+from components import cache, state
 from components.i18n import t
 from components.page_frame import kiosk_requested, load_or_stop, page_chrome, sidebar_top
 from components.share import panel as share
+
+# Shown while a first visit loads the data (texts to move to components/i18n.py).
+LOADING = {"fr": "Chargement de l'atlas…", "en": "Loading the atlas…"}
 
 st.set_page_config(
     page_title="Atlas des solutions — accès aux soins",
     page_icon=str(Path(__file__).parent / "static" / "favicon.png"),
     layout="wide",
 )
-load_or_stop()
+if cache.is_warm():
+    load_or_stop()
+else:
+    # A server started without scripts/serve.py fills its caches on the first visit.
+    with st.spinner(LOADING.get(st.query_params.get("lang", "fr"), LOADING["fr"])):
+        load_or_stop()
+    cache.mark_warm()
 if kiosk_requested():
     # The conference touch screen: one full-screen page, no navigation.
     st.navigation(

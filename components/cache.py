@@ -1,14 +1,21 @@
-"""Cached access to the atlas data: loaded once per server, shared read-only."""
+"""Cached access to the atlas data: loaded once per server, shared read-only.
+
+:func:`warm` fills these caches when the server starts (``scripts/serve.py``), so the
+first visitor does not pay for them; the polygons' encoding is done at set-up
+(:mod:`components.map.geometry_files`) and only read back here.
+"""
 
 from __future__ import annotations
 
 import dataclasses
+import logging
+import time
 
 import geopandas as gpd
 import streamlit as st
 
 from components.contributions import store_access
-from components.map.build import encoded_geometries
+from components.map import geometry_files
 from components.view_params import Vocabulary
 from data.atlas import (
     Atlas,
@@ -50,21 +57,30 @@ def atlas() -> Atlas:
     return _atlas_at(store_access.published_version())
 
 
-@st.cache_resource(show_spinner=False)
+def versioned_atlas() -> tuple[str, Atlas]:
+    """The store's version token and the atlas read at that version (one consistent
+    pair: caches keyed on the version stay true)."""
+    version = store_access.published_version()
+    return version, _atlas_at(version)
+
+
 def national_geometries() -> dict[str, list[list[str]]]:
-    return encoded_geometries(static_atlas().departements_rapproches)
+    """Encoded polygons of the départements, DROM rapprochés (from the geometry file)."""
+    return geometry_files.encoded("national")
 
 
-@st.cache_resource(show_spinner=False)
 def real_geometries() -> dict[str, list[list[str]]]:
-    return encoded_geometries(static_atlas().departements)
+    return geometry_files.encoded("departements")
 
 
 @st.cache_resource(show_spinner=False, max_entries=12)
+def _commune_frame(dep: str) -> gpd.GeoDataFrame:
+    return load_commune_shapes(dep)
+
+
 def commune_shapes(dep: str) -> tuple[gpd.GeoDataFrame, dict[str, list[list[str]]]]:
-    """Commune polygons of one département and their encoded geometry."""
-    shapes = load_commune_shapes(dep)
-    return shapes, encoded_geometries(shapes)
+    """Commune polygons of one département and their encoded geometry (from its file)."""
+    return _commune_frame(dep), geometry_files.encoded(f"communes-{dep}")
 
 
 @st.cache_resource(show_spinner=False)
@@ -111,3 +127,71 @@ def _place_labels(version: str) -> dict[str, str]:
         else:
             labels[row.id] = dep_label or REGIONS.get(str(row.region_code), str(row.region_code))
     return labels
+
+
+_warm_log = logging.getLogger("atlas.warm")
+_warmed: dict[str, float] = {}
+
+
+def is_warm() -> bool:
+    return "done" in _warmed or "first visit" in _warmed
+
+
+def mark_warm() -> None:
+    """The caches were filled by a visit (a server started without the launcher)."""
+    _warmed.setdefault("first visit", 0.0)
+
+
+def _import_components() -> None:
+    """Import every module the pages use (plotting, QR codes, exports, forms...): a
+    first script run would otherwise pay for those imports."""
+    import importlib
+    import pkgutil
+
+    import components
+
+    for module in pkgutil.walk_packages(components.__path__, "components."):
+        importlib.import_module(module.name)
+
+
+def warm() -> dict[str, float]:
+    """Fill the server-wide caches a first visit would fill (seconds per step): the
+    pages' modules, the geometry files (built if stale), the data, the store, the search index, the
+    popups' place labels and one render of the default national map."""
+    from components.map.build import classify_indicator
+    from components.map.documents import map_document, register_component
+    from components.map.live_build import LiveOptions, national_live
+
+    register_component()
+
+    steps = {
+        "modules": _import_components,
+        "geometry files": geometry_files.ensure_files,
+        "geometry": lambda: geometry_files.encoded("national"),
+        "atlas": static_atlas,
+        "store": atlas,
+        "vocabulary": vocabulary,
+        "search index": place_index,
+        "place labels": place_labels,
+    }
+    for name, step in steps.items():
+        started = time.perf_counter()
+        step()
+        _warmed[name] = round(time.perf_counter() - started, 3)
+    started = time.perf_counter()
+    a = atlas()
+    ind = a.default_indicator
+    for lang in ("fr", "en"):
+        m, update = national_live(
+            a.departements_rapproches,
+            ind,
+            classify_indicator(a.departements, ind, "quantiles"),
+            a.initiatives,
+            place_labels(),
+            opts=LiveOptions(lang=lang),
+        )
+        map_document(m, update)
+    _warmed["first map"] = round(time.perf_counter() - started, 3)
+    _warmed["done"] = round(sum(_warmed.values()), 3)
+    _warm_log.info("caches warm: %s", _warmed)
+    return dict(_warmed)

@@ -47,6 +47,8 @@ else:
         with panel_col:
             portrait.portrait(state.view().dep, compact=True)
 
-    with st.expander(t("table.title", lang)):
+    # Drawn on demand: a data frame costs the browser ~1.5 MB of JS to load on first
+    # paint, even inside a closed expander.
+    if st.toggle(t("table.title", lang), key="w_table"):
         departement_table()
 state.sync_url()

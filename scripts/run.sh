@@ -4,4 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-exec .venv/bin/streamlit run app.py "$@"
+# scripts/serve.py: app.py's navigation for every first request, caches warmed at start.
+exec .venv/bin/streamlit run scripts/serve.py "$@"

@@ -32,3 +32,6 @@ cp node_modules/leaflet.markercluster/dist/leaflet.markercluster.js \
     node_modules/leaflet.markercluster/dist/MarkerCluster.css \
     node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css \
     static/vendor/leaflet.markercluster/
+
+# The maps' polygons, encoded once into static/built/map/ (rebuilt when data/built changes).
+.venv/bin/python -m components.map.geometry_files

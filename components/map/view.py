@@ -3,6 +3,12 @@
 Only a click that changes the selected département reruns the script: the map returns
 nothing but ``last_active_drawing`` (so panning and zooming send nothing) and the
 click is handled in the component's ``on_change`` callback.
+
+The map is drawn in two parts (:mod:`components.map.live_build`): a base that stays
+mounted while the view is the same (national, or one département) and an update
+passed as ``feature_group_to_add``, applied in place: a filter or an indicator change
+sends no polygon and keeps the zoom and pan. :func:`build_map` still gives the whole
+standalone document (the presentation frame uses it).
 """
 
 from __future__ import annotations
@@ -13,13 +19,17 @@ from streamlit_folium import st_folium
 
 from components import cache, state
 from components.i18n import t
+from components.map import marker_tables
+from components.map.api import marker_url, popup_url
 from components.map.build import (
     MapOptions,
     classify_indicator,
     commune_apl_series,
     departement_map,
+    lever_label,
     national_map,
 )
+from components.map.live_build import LiveOptions, departement_live, national_live
 from data.filters import InitiativeFilter, filter_initiatives
 from geo.drom import inset_boxes
 
@@ -73,6 +83,54 @@ def build_map(filtered, *, height: int = 640) -> folium.Map:
     )
 
 
+def build_live(filtered, *, height: int = 640) -> tuple[folium.Map, folium.FeatureGroup]:
+    """Base map and in-place update of the current view (see the module docstring)."""
+    version, a = cache.versioned_atlas()
+    v = state.view()
+    ind = a.indicator(v.indicator)
+    base = _base_url_path()
+    opts = LiveOptions(
+        lang=v.lang,
+        base_url_path=base,
+        height=height,
+        popup_url=popup_url(base),
+        marker_url=marker_url(base),
+    )
+    table = None
+    if opts.marker_url:
+        table = marker_tables.table_for(
+            version,
+            v.lang,
+            "national" if v.dep is None else "real",
+            a.initiatives,
+            lambda code: lever_label(code, v.lang),
+        )
+    if v.dep is None:
+        return national_live(
+            a.departements_rapproches,
+            ind,
+            classify_indicator(a.departements, ind, v.classes),
+            filtered,
+            cache.place_labels(),
+            opts=opts,
+            table=table,
+        )
+    in_dep = filter_initiatives(filtered, InitiativeFilter(departement=v.dep))
+    shapes, _encoded = cache.commune_shapes(v.dep)
+    return departement_live(
+        v.dep,
+        a.departements,
+        a.neighbours.get(v.dep, ()),
+        shapes,
+        a.communes,
+        a.indicator(commune_apl_series(ind)),
+        in_dep,
+        cache.place_labels(),
+        opts=opts,
+        table=table,
+    )
+
+
 def show_map(filtered, *, height: int = 640) -> None:
     """Draw the map; a click on a département selects it (zoom + communes)."""
     v = state.view()
@@ -80,12 +138,13 @@ def show_map(filtered, *, height: int = 640) -> None:
         st.button(
             t("map.back", v.lang), on_click=state.update, kwargs={"dep": None}, key="map_back"
         )
-    m = build_map(filtered, height=height)
+    m, update = build_live(filtered, height=height)
     st_folium(
         m,
         key=MAP_KEY,
         height=height,
         use_container_width=True,
         returned_objects=["last_active_drawing"],
+        feature_group_to_add=update,
         on_change=_on_map_click,
     )

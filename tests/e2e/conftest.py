@@ -46,10 +46,17 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-class StreamlitServer:
-    """``streamlit run app.py`` in a subprocess; its log is printed if it dies."""
+# The server as users start it (scripts/run.sh, README): the launcher around app.py.
+LAUNCHER = REPO / "scripts" / "serve.py"
 
-    def __init__(self, env: dict[str, str] | None = None) -> None:
+
+class StreamlitServer:
+    """``streamlit run scripts/serve.py`` in a subprocess; its log is printed if it dies.
+    ``script`` runs another file instead (a bench's bare page)."""
+
+    def __init__(
+        self, env: dict[str, str] | None = None, script: Path = LAUNCHER, timeout: float = 120
+    ) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = REPO / "test-artifacts" / f"streamlit-{self.port}.log"
@@ -61,7 +68,7 @@ class StreamlitServer:
                 "-m",
                 "streamlit",
                 "run",
-                str(REPO / "app.py"),
+                str(script),
                 "--server.port",
                 str(self.port),
                 "--server.address",
@@ -76,9 +83,11 @@ class StreamlitServer:
             stderr=subprocess.STDOUT,
             env={**os.environ, **(env or {})},
         )
-        self.wait_healthy()
+        self.started_at = time.monotonic()
+        self.wait_healthy(timeout)
+        self.healthy_at = time.monotonic()
 
-    def wait_healthy(self, timeout: float = 60) -> None:
+    def wait_healthy(self, timeout: float = 120) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

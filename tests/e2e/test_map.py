@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from tests.e2e.conftest import click_shape, map_frame, shot, wait_for_run
+import pytest
+
+from tests.e2e.conftest import click_shape, map_frame, shot, wait_for_run, wait_js
 
 DEP_SHAPES = "path.atlas-dep"
 
@@ -93,3 +95,147 @@ def test_browser_back_returns_to_the_previous_view(server, page):
     page.go_back()
     page.get_by_text("Portrait : Meuse (55)").wait_for()
     assert "dep=55" in page.url
+
+
+# --- in place: filters, indicator, fit, legends --------------------------------------
+
+MAP_IFRAME = "iframe[title='streamlit_folium.st_folium']"
+
+
+def live_frame(page):
+    """The map's frame once the base has drawn its polygons and applied an update."""
+    map_frame(page)
+    frame = next(f for f in page.frames if "st_folium" in f.url)
+    wait_js(frame, "() => window.atlasMap && atlasMap.ready && atlasMap.updates > 0")
+    return frame
+
+
+def test_a_filter_change_updates_the_markers_in_place_and_keeps_zoom_and_polygons(server, page):
+    page.goto(server.url)
+    wait_for_run(page)
+    frame = live_frame(page)
+    before = frame.evaluate(
+        """() => { const m = atlasMap.map; m.setZoom(m.getZoom() + 1, {animate: false});
+             window.__meuse = document.querySelector('path.atlas-code-55');
+             return {zoom: m.getZoom(), center: m.getCenter(), updates: atlasMap.updates,
+                     markers: Number(document.body.dataset.atlasMarkers)}; }"""
+    )
+    page.locator(".st-key-w_levers button").first.click()
+    wait_js(frame, "(n) => atlasMap.updates > n", arg=before["updates"])
+    wait_for_run(page)
+    after = frame.evaluate(
+        """() => ({zoom: atlasMap.map.getZoom(), center: atlasMap.map.getCenter(),
+                  same: window.__meuse === document.querySelector('path.atlas-code-55'),
+                  shapes: document.querySelectorAll('path.atlas-dep').length,
+                  markers: Number(document.body.dataset.atlasMarkers)})"""
+    )
+    assert after["same"], "the département polygons were drawn again"
+    assert after["shapes"] == 101
+    assert after["zoom"] == before["zoom"] and after["center"] == before["center"]
+    assert after["markers"] < before["markers"]
+    shot(page, "map-filter-in-place")
+    assert page.recorder.console_errors == []
+
+
+def test_an_indicator_change_restyles_the_same_polygons(server, page):
+    page.goto(server.url)
+    wait_for_run(page)
+    frame = live_frame(page)
+    before = frame.evaluate(
+        """() => { window.__ain = document.querySelector('path.atlas-code-01');
+             return {updates: atlasMap.updates,
+                     fills: [...document.querySelectorAll('path.atlas-dep')]
+                       .map(p => p.getAttribute('fill')).join()}; }"""
+    )
+    page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").first.click()
+    page.get_by_role("option").nth(2).click()
+    wait_js(frame, "(n) => atlasMap.updates > n", arg=before["updates"])
+    after = frame.evaluate(
+        """() => ({same: window.__ain === document.querySelector('path.atlas-code-01'),
+                  fills: [...document.querySelectorAll('path.atlas-dep')]
+                    .map(p => p.getAttribute('fill')).join()})"""
+    )
+    assert after["same"]
+    assert after["fills"] != before["fills"]
+
+
+def legend_overlaps(frame, shapes: str) -> dict:
+    return frame.evaluate(
+        """(shapes) => {
+          const map = document.querySelector('.leaflet-container').getBoundingClientRect();
+          const legends = [...document.querySelectorAll('.atlas-legend')]
+            .filter(d => d.style.display !== 'none').map(d => d.getBoundingClientRect());
+          const hit = (a, b) => a.left < b.right - 1 && b.left < a.right - 1
+            && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+          const inside = (r) => r.left >= map.left - 1 && r.right <= map.right + 1
+            && r.top >= map.top - 1 && r.bottom <= map.bottom + 1;
+          const covered = [...document.querySelectorAll(shapes)]
+            .filter(p => legends.some(l => hit(l, p.getBoundingClientRect())))
+            .map(p => p.getAttribute('class'));
+          return {covered, legendsInside: legends.every(inside), count: legends.length};
+        }""",
+        shapes,
+    )
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "query"),
+    [(1920, 1080, "?kiosk=1"), (1080, 1920, "?kiosk=1"), (1600, 1000, ""), (1920, 1080, "")],
+)
+def test_the_legends_are_whole_and_cover_no_territory(server, browser, width, height, query):
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="fr-FR")
+    page = context.new_page()
+    try:
+        page.goto(server.url + "/" + query)
+        wait_for_run(page)
+        frame = live_frame(page)
+        result = legend_overlaps(frame, "path.atlas-dep")
+        shot(page, f"map-legend-{width}x{height}{'-kiosk' if query else ''}")
+        assert result["count"] >= 1 and result["legendsInside"], result
+        assert result["covered"] == [], result
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("dep", ["23", "55"])
+def test_a_drill_down_is_fitted_beside_its_legend(server, browser, dep):
+    context = browser.new_context(viewport={"width": 1600, "height": 1000}, locale="fr-FR")
+    page = context.new_page()
+    try:
+        page.goto(f"{server.url}/?dep={dep}")
+        wait_for_run(page)
+        frame = live_frame(page)
+        result = legend_overlaps(frame, "path.atlas-commune")
+        shot(page, f"map-legend-drill-{dep}")
+        assert result["legendsInside"], result
+        assert result["covered"] == [], result
+    finally:
+        context.close()
+
+
+def test_a_popup_opens_above_the_legend(server, page):
+    page.goto(server.url + "/?dep=71")
+    wait_for_run(page)
+    frame = live_frame(page)
+    frame.locator(".atlas-marker").first.click()
+    popup = frame.locator(".leaflet-popup-content .atlas-popup")  # loaded on demand
+    popup.wait_for()
+    # the popup pans into view once its content has come
+    wait_js(
+        frame,
+        """() => { const r = document.querySelector('.leaflet-popup-content-wrapper')
+                     .getBoundingClientRect();
+             const map = document.querySelector('.leaflet-container').getBoundingClientRect();
+             return r.top >= map.top - 1 && r.bottom <= map.bottom + 1; }""",
+    )
+    on_top = frame.evaluate(
+        """() => { const r = document.querySelector('.leaflet-popup-content-wrapper')
+                     .getBoundingClientRect();
+             // every point of the popup is the popup's, not a legend's
+             const points = [0.1, 0.5, 0.9].flatMap(fx => [0.1, 0.5, 0.9].map(fy =>
+               [r.left + r.width * fx, r.top + r.height * fy]));
+             return points.every(([x, y]) => {
+               const e = document.elementFromPoint(x, y);
+               return !!(e && e.closest('.leaflet-popup')); }); }"""
+    )
+    assert on_top
