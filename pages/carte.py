@@ -11,6 +11,7 @@ import streamlit as st
 from components import cache, sidebar, state
 from components.explore import filters, portrait
 from components.explore.department_table import departement_table
+from components.explore.lever_region import lever_region_table
 from components.i18n import t
 from components.map.view import show_map
 from components.share import panel as share
@@ -51,4 +52,6 @@ else:
     # paint, even inside a closed expander.
     if st.toggle(t("table.title", lang), key="w_table"):
         departement_table()
+    if st.toggle(t("leverregion.title", lang), key="w_lever_region_shown"):
+        lever_region_table(lang)
 state.sync_url()

@@ -117,6 +117,12 @@ def initiative_filters(container=st.sidebar) -> pd.DataFrame:
         key=W_LEVERS,
         on_change=_on_levers,
     )
+    container.page_link(
+        "pages/leviers.py",
+        label=t("lever.more", lang) + " →",
+        icon=":material/lightbulb:",
+        query_params={"levier": v.levers[0]} if v.levers else None,
+    )
     st.session_state[W_ACTORS] = list(v.actors)
     container.multiselect(
         t("filters.actors", lang),

@@ -239,3 +239,33 @@ def test_a_popup_opens_above_the_legend(server, page):
                return !!(e && e.closest('.leaflet-popup')); }); }"""
     )
     assert on_top
+
+
+def test_the_levers_page_opens_from_the_lever_chips_and_from_a_popup(server, page):
+    page.goto(server.url + "/?levier=telemedecine")
+    wait_for_run(page)
+    page.get_by_role("link", name=re.compile("Ce levier : ce qu'on en sait")).first.click()
+    wait_for_run(page)
+    page.get_by_role("heading", name=re.compile("Télémédecine")).wait_for()
+    assert "/leviers" in page.url
+    page.get_by_text("Ce que disent les évaluations et rapports nationaux").wait_for()
+    shot(page, "levers-from-chips")
+    page.goto(server.url + "/?dep=55")
+    wait_for_run(page)
+    frame = map_frame(page)
+    marker = frame.locator(".atlas-marker").first
+    marker.wait_for()
+    marker.click()
+    link = frame.locator(".leaflet-popup-content a.atlas-lever-link")
+    link.wait_for()
+    href = link.get_attribute("href")
+    assert re.search(r"/leviers\?levier=\w+$", href)
+    # The map lives in a sandboxed frame that may not navigate the page: the link opens a tab.
+    with page.context.expect_page() as opened:
+        link.click()
+    levers = opened.value
+    levers.wait_for_load_state()
+    wait_for_run(levers)
+    assert re.search(r"/leviers\?levier=\w+$", levers.url)
+    levers.get_by_text("Ce que montrent les résultats des initiatives de l'atlas").wait_for()
+    shot(levers, "levers-from-popup")
