@@ -170,14 +170,16 @@ def initiative_popup(
     if lever:
         href = lever_href(lever, base_url_path)
         parts.append(
-            f'<p><a class="atlas-lever-link" href="{escape(href, quote=True)}" target="_blank" rel="noopener">'
+            f'<p><a class="atlas-lever-link" href="{escape(href, quote=True)}" '
+            'target="_blank" rel="noopener">'
             f"{t('lever.more', lang)} →</a></p>"
         )
     slug = _text(row.get("case_study"))
     if slug:
         href = case_study_href(slug, base_url_path)
         parts.append(
-            f'<p><a class="atlas-case-link" href="{escape(href, quote=True)}" target="_blank" rel="noopener">'
+            f'<p><a class="atlas-case-link" href="{escape(href, quote=True)}" '
+            'target="_blank" rel="noopener">'
             f"{t('popup.case_study', lang)} →</a></p>"
         )
     parts.append("</div>")
