@@ -22,7 +22,7 @@ import geopandas as gpd
 import pandas as pd
 
 from components.evidence_badge import badge_text
-from components.i18n import colon, t
+from components.i18n import t
 from components.map.build import (
     apl_classification,
     classify_indicator,
@@ -35,6 +35,7 @@ from components.map.build import (
 )
 from components.map.legend import classes_rows
 from components.map.popups import actor_label, status_label
+from components.share.export_outcomes import outcome_texts
 from components.view_params import ViewState
 from data.atlas import Atlas, load_commune_shapes
 from data.classify import Classification
@@ -135,43 +136,6 @@ def initiatives_table(
             t("col.case_study", lang): [text(v) for v in frame["case_study"]],
         }
     )
-
-
-OUTCOME_COLUMNS = (
-    ("initiative_id", "col.id"),
-    ("indicator_fr", "col.out.indicator"),
-    ("value", "col.out.value"),
-    ("unit", "col.out.unit"),
-    ("period_start", "col.out.period_start"),
-    ("period_end", "col.out.period_end"),
-    ("baseline", "col.out.baseline"),
-    ("baseline_period", "col.out.baseline_period"),
-    ("measured_by", "col.out.measured_by"),
-    ("measurer", "col.out.measurer"),
-    ("method", "col.out.method"),
-    ("source", "col.out.source"),
-    ("summary_fr", "col.out.summary"),
-)
-
-
-def outcomes_table(outcomes: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The outcome records, one per row, as the catalogue's ``outcomes.csv`` holds them
-    (column names in ``lang``; who measured in words)."""
-    frame = pd.DataFrame({t(key, lang): outcomes[column] for column, key in OUTCOME_COLUMNS})
-    who = t("col.out.measured_by", lang)
-    frame[who] = [t(f"outcome.by.{v}", lang) for v in outcomes["measured_by"].astype(str)]
-    return frame.reset_index(drop=True)
-
-
-def outcome_texts(outcomes: pd.DataFrame, lang: str) -> dict[str, str]:
-    """``initiative_id`` -> its records as one text: summary (who measured; source)."""
-    out: dict[str, list[str]] = {}
-    for r in outcomes.itertuples(index=False):
-        who = t(f"outcome.by.{r.measured_by}", lang)
-        out.setdefault(r.initiative_id, []).append(
-            f"{r.summary_fr} ({who}{colon(lang)} {r.measurer} ; {r.source})"
-        )
-    return {key: " | ".join(items) for key, items in out.items()}
 
 
 def search_mask(table: pd.DataFrame, query: str) -> pd.Series:

@@ -21,9 +21,9 @@ from components.share.export_data import (
     about_rows,
     figures_table,
     initiatives_table,
-    outcomes_table,
     sources_table,
 )
+from components.share.export_outcomes import outcomes_table
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 

@@ -24,11 +24,11 @@ from components.share.export_data import (
     ViewData,
     figures_table,
     initiatives_table,
-    outcomes_table,
     sources_table,
     view_data,
 )
 from components.share.export_files import file_stem, to_csv, to_xlsx
+from components.share.export_outcomes import outcomes_table
 from components.share.image_draw import render
 from components.share.image_spec import image_spec
 from components.view_params import build_link, iframe_snippet, with_embed
