@@ -14,7 +14,7 @@ from store_support import db_url, proposal  # noqa: F401 (fixture)
 from streamlit.testing.v1 import AppTest
 
 from components.contributions import store_access
-from data.initiatives import COLUMNS, read_catalogue
+from data.initiatives import COLUMNS, OUTCOME_COLUMNS, read_catalogue
 from data.store import open_store
 from data.store.auth import SECRET_ENV
 
@@ -346,6 +346,53 @@ def test_csv_import_shows_a_report_and_writes_only_when_confirmed(db, monkeypatc
     ]
 
 
+def _outcomes_bytes(rows) -> bytes:
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(OUTCOME_COLUMNS), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8")
+
+
+def test_csv_import_with_outcomes_reports_their_errors_and_probable_duplicates(db, monkeypatch):
+    monkeypatch.setenv(SECRET_ENV, SECRET)
+    base = [dict(r.values) for _, r in read_catalogue().initiative_rows()]
+    good = dict(base[0], id="importee-avec-resultat", name="Initiative importée", case_study="")
+    copy = dict(base[1], id="meme-initiative-autre-id")
+    record = dict(next(r.values for _, r in read_catalogue().outcome_rows()))
+    valid = dict(record, initiative_id="importee-avec-resultat")
+    not_a_number = dict(record, initiative_id="meme-initiative-autre-id", value="beaucoup")
+    s = open_store(db)
+    at = page("moderation")
+    at.run()
+    login(at)
+    tab = at.tabs[2]
+    assert len(tab.file_uploader) == 2
+    tab.file_uploader[0].set_value(("i.csv", _csv_bytes([good, copy]), "text/csv"))
+    tab.file_uploader[1].set_value(("o.csv", _outcomes_bytes([valid, not_a_number]), "text/csv"))
+    at.run()
+    assert not at.exception, at.exception
+    report = next(d.value for d in at.dataframe if "Ligne" in d.value.columns)
+    bad = report[report["Fichier"] == "résultats"].iloc[0]
+    assert bad["Action"].startswith("⚠") and "value" in bad["Erreurs"]
+    assert bad["id"] == "meme-initiative-autre-id"
+    flagged = report[report["id"] == "meme-initiative-autre-id"]
+    flagged = flagged[flagged["Fichier"] == "initiatives"].iloc[0]
+    assert flagged["Action"].startswith("⚠") and "doublon probable" in flagged["Action"]
+    assert base[1]["id"] in flagged["Doublon probable de"]
+    assert any("doublon probable" in w for w in texts(at, "warning"))
+    assert at.button(key="w_mod_import_all").disabled
+    at.button(key="w_mod_import_valid").click().run()
+    assert not at.exception, at.exception
+    imported = s.get_by_slug("importee-avec-resultat")
+    assert [o["value"] for o in imported.outcomes] == [valid["value"]]
+    assert at.tabs[2].file_uploader[0].value is None
+    assert at.tabs[2].file_uploader[1].value is None
+
+
 def test_export_button_gives_the_neutralised_csv(db, monkeypatch):
     monkeypatch.setenv(SECRET_ENV, SECRET)
     s = open_store(db)
@@ -354,7 +401,8 @@ def test_export_button_gives_the_neutralised_csv(db, monkeypatch):
     at.run()
     login(at)
     assert not at.exception
-    assert at.get("download_button"), "no download button"
+    keys = [b.proto.id for b in at.get("download_button")]
+    assert len(keys) == 2, "no download button for both files"
     assert b"'=1+1 centre" in s.export_published_csv()
 
 

@@ -199,6 +199,34 @@ TEXTS: dict[str, dict[str, str]] = {
         "exists updates that initiative; nothing is written before you confirm.",
     },
     "mod.upload": {"fr": "Fichier CSV", "en": "CSV file"},
+    "mod.upload_outcomes": {
+        "fr": "Fichier des résultats (outcomes.csv, facultatif)",
+        "en": "Outcome records file (outcomes.csv, optional)",
+    },
+    "mod.outcome_summary": {
+        "fr": "Résultats : {rows} ligne(s), {invalid} invalide(s) ; les résultats de {sets} "
+        "initiative(s) seront remplacés.",
+        "en": "Outcome records: {rows} row(s), {invalid} invalid; the records of {sets} "
+        "initiative(s) will be replaced.",
+    },
+    "mod.flagged": {
+        "fr": "{count} ligne(s) ressemblent à une initiative déjà enregistrée sous un autre id "
+        "(⚠ doublon probable) : vérifiez avant d'importer.",
+        "en": "{count} row(s) look like an initiative already stored under another id "
+        "(⚠ probable duplicate): check before importing.",
+    },
+    "mod.file": {"fr": "Fichier", "en": "File"},
+    "mod.file.initiatives": {"fr": "initiatives", "en": "initiatives"},
+    "mod.file.outcomes": {"fr": "résultats", "en": "outcomes"},
+    "mod.duplicate": {"fr": "Doublon probable de", "en": "Probable duplicate of"},
+    "mod.action.duplicate": {"fr": "doublon probable", "en": "probable duplicate"},
+    "mod.outcome.write": {"fr": "résultat à écrire", "en": "record to write"},
+    "mod.outcome.unchanged": {"fr": "résultat inchangé", "en": "record unchanged"},
+    "mod.outcome.invalid": {"fr": "résultat invalide (ignoré)", "en": "invalid record (skipped)"},
+    "mod.export_outcomes": {
+        "fr": "Télécharger les résultats (outcomes.csv)",
+        "en": "Download the outcome records (outcomes.csv)",
+    },
     "mod.upload_button": {"fr": "Choisir un fichier", "en": "Choose a file"},
     "mod.upload_limit": {
         "fr": "Un fichier CSV (UTF-8) de {megabytes} Mo au plus.",
