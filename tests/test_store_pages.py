@@ -446,3 +446,43 @@ def test_editing_a_published_initiative_with_a_bad_year_shows_the_error(db, monk
     next(b for b in at.button if "Enregistrer" in str(b.label)).click().run()
     assert s.get(item.pk).values["year_started"] == "2015" and s.version() != version
     assert s.get(item.pk).values["commune"] == "La Roche-Derrien"
+
+
+def test_moderator_edits_status_dates_and_outcome_records_with_per_record_messages(db, monkeypatch):
+    monkeypatch.setenv(SECRET_ENV, SECRET)
+    s = open_store(db)
+    item = s.get_by_slug("annonce-bon-coin-canular-druide-roche")
+    before = [dict(r) for r in item.outcomes]
+    at = page("moderation")
+    at.run()
+    login(at)
+    at.selectbox(key="w_mod_published_pick").set_value(item.pk).run()
+    editor = at.data_editor(key=f"w_mod_outcomes_{item.pk}_0")
+    assert editor.editing_mode == "dynamic"
+    assert "measured_by" in editor.value.columns and "initiative_id" not in editor.value.columns
+    assert list(editor.value["value"]) == [r["value"] for r in before]
+    at.text_input(key=f"w_mod_edit_{item.pk}_verified_on").input("2026-01-15")
+    next(b for b in at.button if str(b.label) == "Enregistrer les modifications").click().run()
+    assert not at.exception, at.exception
+    assert s.get(item.pk).values["verified_on"] == "2026-01-15"
+    # a number that is not one, and a new record without a source
+    at.session_state[f"w_mod_outcomes_{item.pk}_0"] = {
+        "edited_rows": {0: {"value": "beaucoup"}},
+        "added_rows": [{"indicator_fr": "médecins installés", "value": "2", "unit": "médecins"}],
+        "deleted_rows": [],
+    }
+    at.button(key=f"w_mod_save_outcomes_{item.pk}").click().run()
+    assert not at.exception, at.exception
+    errors = [unescape(e) for e in texts(at, "error")]
+    assert any("Résultat 1, value" in e for e in errors), errors
+    assert any("Résultat 2, source" in e for e in errors), errors
+    assert [dict(r) for r in s.get(item.pk).outcomes] == before
+    at.session_state[f"w_mod_outcomes_{item.pk}_0"] = {
+        "edited_rows": {0: {"value": "650"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.button(key=f"w_mod_save_outcomes_{item.pk}").click().run()
+    assert not at.exception, at.exception
+    assert [r["value"] for r in s.get(item.pk).outcomes] == ["650"]
+    assert at.data_editor(key=f"w_mod_outcomes_{item.pk}_1").value["value"].tolist() == ["650"]

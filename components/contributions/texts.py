@@ -199,6 +199,34 @@ TEXTS: dict[str, dict[str, str]] = {
         "exists updates that initiative; nothing is written before you confirm.",
     },
     "mod.upload": {"fr": "Fichier CSV", "en": "CSV file"},
+    "mod.status_date": {"fr": "Date du statut", "en": "Status date"},
+    "mod.status_date_help": {
+        "fr": "Date de la source la plus récente sur le statut : AAAA, AAAA-MM ou AAAA-MM-JJ ; "
+        "vide si le statut est inconnu.",
+        "en": "Date of the most recent source on the status: YYYY, YYYY-MM or YYYY-MM-DD; "
+        "empty when the status is unknown.",
+    },
+    "mod.verified_on": {"fr": "Vérifiée le", "en": "Verified on"},
+    "mod.verified_on_help": {
+        "fr": "AAAA-MM-JJ : le jour où les sources ont été relues.",
+        "en": "YYYY-MM-DD: the day the sources were last re-read.",
+    },
+    "mod.outcomes": {"fr": "Résultats mesurés", "en": "Measured outcomes"},
+    "mod.outcomes_help": {
+        "fr": "Une ligne par résultat, aux colonnes de outcomes.csv (docs/catalogue.md) ; "
+        "ajoutez ou supprimez des lignes, puis enregistrez.",
+        "en": "One row per outcome record, with the columns of outcomes.csv "
+        "(docs/catalogue.md); add or delete rows, then save.",
+    },
+    "mod.save_outcomes": {"fr": "Enregistrer les résultats", "en": "Save the outcome records"},
+    "mod.outcomes_saved": {
+        "fr": "Résultats de n° {number} enregistrés ({count}).",
+        "en": "Outcome records of no. {number} saved ({count}).",
+    },
+    "mod.outcome_error": {
+        "fr": "Résultat {number}, {field} : {message}",
+        "en": "Record {number}, {field}: {message}",
+    },
     "mod.upload_outcomes": {
         "fr": "Fichier des résultats (outcomes.csv, facultatif)",
         "en": "Outcome records file (outcomes.csv, optional)",
