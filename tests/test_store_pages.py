@@ -174,6 +174,55 @@ def test_a_field_error_goes_once_the_field_is_corrected(db):
     assert any("commune obligatoire" in e for e in errors)  # that field was not changed
 
 
+def _fill_outcome(at: AppTest, **values: str) -> AppTest:
+    for column, value in values.items():
+        widget = at.text_area if column == "summary" else at.text_input
+        widget(key=f"w_contrib_out_{column}").input(value)
+    return at
+
+
+def test_an_outcome_record_gets_per_field_messages_then_is_stored_with_the_proposal(db):
+    at = page("proposer")
+    at.run()
+    fill_form(at, name="Centre de santé de Vézelay")
+    _fill_outcome(at, indicator="médecins installés", value="beaucoup", period_end="2099-01")
+    at.button(key="w_contrib_submit").click().run()
+    assert not at.exception, at.exception
+    errors = [unescape(e) for e in texts(at, "error")]
+    assert any("« beaucoup » n'est pas un nombre" in e for e in errors), errors
+    assert any("2099-01 dans le futur" in e for e in errors)
+    assert any("source obligatoire" in e for e in errors)
+    assert any("unité obligatoire" in e for e in errors)
+    assert any("obligatoire (valeurs : carrier" in e for e in errors)  # who measured
+    s = open_store(db)
+    assert s.counts()["pending"] == 0
+    # the value's message goes once the value is corrected, the others stay
+    _fill_outcome(at, value="2").run()
+    errors = [unescape(e) for e in texts(at, "error")]
+    assert not any("beaucoup" in e for e in errors)
+    assert any("source obligatoire" in e for e in errors)
+    _fill_outcome(
+        at,
+        unit="médecins",
+        period_end="2024-05",
+        measurer="Mairie de Vézelay",
+        source="https://www.example.org/bilan",
+        summary="Deux médecins installés en mai 2024.",
+    )
+    at.selectbox(key="w_contrib_out_measured_by").set_value("carrier")
+    at.button(key="w_contrib_submit").click().run()
+    assert not at.exception, at.exception
+    assert [m for m in texts(at, "success") if "Merci" in m], texts(at)
+    [item] = s.pending()
+    [record] = item.outcomes
+    assert (record["value"], record["unit"], record["period_end"]) == ("2", "médecins", "2024-05")
+    assert (
+        record["measured_by"] == "carrier" and record["source"] == "https://www.example.org/bilan"
+    )
+    assert at.text_input(key="w_contrib_out_value").value == ""
+    assert at.selectbox(key="w_contrib_out_measured_by").value is None
+
+
 def test_the_contributor_is_told_about_a_likely_duplicate(db):
     at = page("proposer")
     at.run()

@@ -62,11 +62,52 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "Avec vos mots : ce qui a été fait, par qui, pour qui ({low} à {high} caractères).",
         "en": "In your own words: what was done, by whom, for whom ({low} to {high} characters).",
     },
-    "contrib.outcome": {"fr": "Résultat mesuré", "en": "Measured outcome"},
+    "contrib.outcome": {"fr": "Résultat mesuré (facultatif)", "en": "Measured outcome (optional)"},
     "contrib.outcome_help": {
-        "fr": "Facultatif : un résultat chiffré donné par une source ({high} caractères au plus).",
-        "en": "Optional: a measured result given by a source ({high} characters at most).",
+        "fr": "Un chiffre donné par une source : ce qui a été mesuré, la valeur, l'unité, la "
+        "fin de la période, qui l'a mesuré et la page qui le dit. Laissez vide si vous n'en "
+        "avez pas.",
+        "en": "A figure given by a source: what was measured, the value, the unit, the end of "
+        "the period, who measured it and the page that says so. Leave empty if you have none.",
     },
+    "contrib.out.indicator_fr": {"fr": "Ce qui a été mesuré", "en": "What was measured"},
+    "contrib.out.indicator_fr_help": {
+        "fr": "Par exemple « médecins installés », « consultations ».",
+        "en": "For instance “doctors settled”, “consultations”.",
+    },
+    "contrib.out.value": {"fr": "Valeur", "en": "Value"},
+    "contrib.out.value_help": {
+        "fr": "Un nombre (12, 3.5), sans unité.",
+        "en": "A number (12, 3.5), without unit.",
+    },
+    "contrib.out.unit": {"fr": "Unité", "en": "Unit"},
+    "contrib.out.unit_help": {
+        "fr": "« médecins », « consultations », « % »…",
+        "en": "“médecins”, “consultations”, “%”…",
+    },
+    "contrib.out.period_end": {"fr": "Fin de la période mesurée", "en": "End of the period"},
+    "contrib.out.period_end_help": {
+        "fr": "AAAA, AAAA-MM ou AAAA-MM-JJ (la date du chiffre), pas dans le futur.",
+        "en": "YYYY, YYYY-MM or YYYY-MM-DD (the date of the figure), not in the future.",
+    },
+    "contrib.out.measured_by": {"fr": "Qui a mesuré", "en": "Measured by"},
+    "contrib.out.by.carrier": {"fr": "Le porteur ou ses partenaires", "en": "The carrier"},
+    "contrib.out.by.press": {"fr": "La presse", "en": "The press"},
+    "contrib.out.by.third_party": {
+        "fr": "Un tiers (ARS, Assurance Maladie, DREES, université…)",
+        "en": "A third party (ARS, Assurance Maladie, DREES, university…)",
+    },
+    "contrib.out.measurer": {"fr": "Qui, nommément", "en": "Who, by name"},
+    "contrib.out.measurer_help": {
+        "fr": "Par exemple « Mairie de Hésingue », « Le Télégramme ».",
+        "en": "For instance “Mairie de Hésingue”, “Le Télégramme”.",
+    },
+    "contrib.out.source": {"fr": "Source du chiffre (URL)", "en": "Source of the figure (URL)"},
+    "contrib.out.source_help": {
+        "fr": "Une seule adresse http(s), obligatoire pour un résultat.",
+        "en": "One http(s) address, required for an outcome.",
+    },
+    "contrib.out.summary_fr": {"fr": "Résumé en une phrase", "en": "One-sentence summary"},
     "contrib.sources": {"fr": "Sources", "en": "Sources"},
     "contrib.sources_help": {
         "fr": "Au moins une adresse web (http ou https), une par ligne : article, "
