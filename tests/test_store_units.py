@@ -201,3 +201,12 @@ def test_clean_text_strips_bidirectional_controls(control):
     from data.store.validation import clean_text
 
     assert clean_text(f" {control}Centre{control} de santé ") == "Centre de santé"
+
+
+def test_a_source_typed_with_a_bidi_control_is_kept_without_it():
+    from data.store.validation import split_sources
+
+    assert split_sources("\u202ehttps://example.org/a\u202c\nhttps://x.fr/b") == [
+        "https://example.org/a",
+        "https://x.fr/b",
+    ]

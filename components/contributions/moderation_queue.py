@@ -149,7 +149,7 @@ def _edit_form(item: Initiative, lang: str) -> None:
             key=_edit_key(pk, "description_fr"),
         )
         st.text_area(
-            t("contrib.outcome", lang),
+            t("mod.outcome_note", lang),
             v["outcome"],
             max_chars=OUTCOME_MAX,
             key=_edit_key(pk, "outcome"),
@@ -270,7 +270,7 @@ def _details(item: Initiative, lang: str) -> None:
         ),
         (t("contrib.status", lang), status_label(v["status"], lang)),
         (t("contrib.description", lang), v["description_fr"]),
-        (t("contrib.outcome", lang), v["outcome"]),
+        (t("mod.outcome_note", lang), v["outcome"]),
         (t("contrib.sources", lang), "\n".join(u.strip() for u in v["sources"].split("|"))),
         (t("contrib.email", lang), item.contact_email or ""),
         (t("mod.received", lang), item.created_at.strftime("%Y-%m-%d %H:%M UTC")),

@@ -252,6 +252,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "AAAA-MM-JJ : le jour où les sources ont été relues.",
         "en": "YYYY-MM-DD: the day the sources were last re-read.",
     },
+    "mod.outcome_note": {
+        "fr": "Note libre sur les résultats (jamais publiée)",
+        "en": "Free-text note on results (never published)",
+    },
     "mod.outcomes": {"fr": "Résultats mesurés", "en": "Measured outcomes"},
     "mod.outcomes_help": {
         "fr": "Une ligne par résultat, aux colonnes de outcomes.csv (docs/catalogue.md) ; "

@@ -190,7 +190,7 @@ def split_sources(value: str | Iterable[str]) -> list[str]:
     items = [value] if isinstance(value, str) else list(value)
     out: list[str] = []
     for item in items:
-        for part in re.split(r"[\n|]", str(item)):
+        for part in re.split(r"[\n|]", clean_text(item)):
             part = part.strip()
             if part:
                 out.append(part)
