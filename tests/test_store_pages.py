@@ -14,7 +14,7 @@ from store_support import db_url, proposal  # noqa: F401 (fixture)
 from streamlit.testing.v1 import AppTest
 
 from components.contributions import store_access
-from data.initiatives import COLUMNS, read_catalogue
+from data.initiatives import COLUMNS, OUTCOME_COLUMNS, read_catalogue
 from data.store import open_store
 from data.store.auth import SECRET_ENV
 
@@ -172,6 +172,55 @@ def test_a_field_error_goes_once_the_field_is_corrected(db):
     errors = [unescape(e) for e in texts(at, "error")]
     assert not any("minimum 3" in e for e in errors)
     assert any("commune obligatoire" in e for e in errors)  # that field was not changed
+
+
+def _fill_outcome(at: AppTest, **values: str) -> AppTest:
+    for column, value in values.items():
+        widget = at.text_area if column == "summary" else at.text_input
+        widget(key=f"w_contrib_out_{column}").input(value)
+    return at
+
+
+def test_an_outcome_record_gets_per_field_messages_then_is_stored_with_the_proposal(db):
+    at = page("proposer")
+    at.run()
+    fill_form(at, name="Centre de santé de Vézelay")
+    _fill_outcome(at, indicator="médecins installés", value="beaucoup", period_end="2099-01")
+    at.button(key="w_contrib_submit").click().run()
+    assert not at.exception, at.exception
+    errors = [unescape(e) for e in texts(at, "error")]
+    assert any("« beaucoup » n'est pas un nombre" in e for e in errors), errors
+    assert any("2099-01 dans le futur" in e for e in errors)
+    assert any("source obligatoire" in e for e in errors)
+    assert any("unité obligatoire" in e for e in errors)
+    assert any("obligatoire (valeurs : carrier" in e for e in errors)  # who measured
+    s = open_store(db)
+    assert s.counts()["pending"] == 0
+    # the value's message goes once the value is corrected, the others stay
+    _fill_outcome(at, value="2").run()
+    errors = [unescape(e) for e in texts(at, "error")]
+    assert not any("beaucoup" in e for e in errors)
+    assert any("source obligatoire" in e for e in errors)
+    _fill_outcome(
+        at,
+        unit="médecins",
+        period_end="2024-05",
+        measurer="Mairie de Vézelay",
+        source="https://www.example.org/bilan",
+        summary="Deux médecins installés en mai 2024.",
+    )
+    at.selectbox(key="w_contrib_out_measured_by").set_value("carrier")
+    at.button(key="w_contrib_submit").click().run()
+    assert not at.exception, at.exception
+    assert [m for m in texts(at, "success") if "Merci" in m], texts(at)
+    [item] = s.pending()
+    [record] = item.outcomes
+    assert (record["value"], record["unit"], record["period_end"]) == ("2", "médecins", "2024-05")
+    assert (
+        record["measured_by"] == "carrier" and record["source"] == "https://www.example.org/bilan"
+    )
+    assert at.text_input(key="w_contrib_out_value").value == ""
+    assert at.selectbox(key="w_contrib_out_measured_by").value is None
 
 
 def test_the_contributor_is_told_about_a_likely_duplicate(db):
@@ -346,6 +395,53 @@ def test_csv_import_shows_a_report_and_writes_only_when_confirmed(db, monkeypatc
     ]
 
 
+def _outcomes_bytes(rows) -> bytes:
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(OUTCOME_COLUMNS), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8")
+
+
+def test_csv_import_with_outcomes_reports_their_errors_and_probable_duplicates(db, monkeypatch):
+    monkeypatch.setenv(SECRET_ENV, SECRET)
+    base = [dict(r.values) for _, r in read_catalogue().initiative_rows()]
+    good = dict(base[0], id="importee-avec-resultat", name="Initiative importée", case_study="")
+    copy = dict(base[1], id="meme-initiative-autre-id")
+    record = dict(next(r.values for _, r in read_catalogue().outcome_rows()))
+    valid = dict(record, initiative_id="importee-avec-resultat")
+    not_a_number = dict(record, initiative_id="meme-initiative-autre-id", value="beaucoup")
+    s = open_store(db)
+    at = page("moderation")
+    at.run()
+    login(at)
+    tab = at.tabs[2]
+    assert len(tab.file_uploader) == 2
+    tab.file_uploader[0].set_value(("i.csv", _csv_bytes([good, copy]), "text/csv"))
+    tab.file_uploader[1].set_value(("o.csv", _outcomes_bytes([valid, not_a_number]), "text/csv"))
+    at.run()
+    assert not at.exception, at.exception
+    report = next(d.value for d in at.dataframe if "Ligne" in d.value.columns)
+    bad = report[report["Fichier"] == "résultats"].iloc[0]
+    assert bad["Action"].startswith("⚠") and "value" in bad["Erreurs"]
+    assert bad["id"] == "meme-initiative-autre-id"
+    flagged = report[report["id"] == "meme-initiative-autre-id"]
+    flagged = flagged[flagged["Fichier"] == "initiatives"].iloc[0]
+    assert flagged["Action"].startswith("⚠") and "doublon probable" in flagged["Action"]
+    assert base[1]["id"] in flagged["Doublon probable de"]
+    assert any("doublon probable" in w for w in texts(at, "warning"))
+    assert at.button(key="w_mod_import_all").disabled
+    at.button(key="w_mod_import_valid").click().run()
+    assert not at.exception, at.exception
+    imported = s.get_by_slug("importee-avec-resultat")
+    assert [o["value"] for o in imported.outcomes] == [valid["value"]]
+    assert at.tabs[2].file_uploader[0].value is None
+    assert at.tabs[2].file_uploader[1].value is None
+
+
 def test_export_button_gives_the_neutralised_csv(db, monkeypatch):
     monkeypatch.setenv(SECRET_ENV, SECRET)
     s = open_store(db)
@@ -354,7 +450,8 @@ def test_export_button_gives_the_neutralised_csv(db, monkeypatch):
     at.run()
     login(at)
     assert not at.exception
-    assert at.get("download_button"), "no download button"
+    keys = [b.proto.id for b in at.get("download_button")]
+    assert len(keys) == 2, "no download button for both files"
     assert b"'=1+1 centre" in s.export_published_csv()
 
 
@@ -398,3 +495,43 @@ def test_editing_a_published_initiative_with_a_bad_year_shows_the_error(db, monk
     next(b for b in at.button if "Enregistrer" in str(b.label)).click().run()
     assert s.get(item.pk).values["year_started"] == "2015" and s.version() != version
     assert s.get(item.pk).values["commune"] == "La Roche-Derrien"
+
+
+def test_moderator_edits_status_dates_and_outcome_records_with_per_record_messages(db, monkeypatch):
+    monkeypatch.setenv(SECRET_ENV, SECRET)
+    s = open_store(db)
+    item = s.get_by_slug("annonce-bon-coin-canular-druide-roche")
+    before = [dict(r) for r in item.outcomes]
+    at = page("moderation")
+    at.run()
+    login(at)
+    at.selectbox(key="w_mod_published_pick").set_value(item.pk).run()
+    editor = at.data_editor(key=f"w_mod_outcomes_{item.pk}_0")
+    assert editor.editing_mode == "dynamic"
+    assert "measured_by" in editor.value.columns and "initiative_id" not in editor.value.columns
+    assert list(editor.value["value"]) == [r["value"] for r in before]
+    at.text_input(key=f"w_mod_edit_{item.pk}_verified_on").input("2026-01-15")
+    next(b for b in at.button if str(b.label) == "Enregistrer les modifications").click().run()
+    assert not at.exception, at.exception
+    assert s.get(item.pk).values["verified_on"] == "2026-01-15"
+    # a number that is not one, and a new record without a source
+    at.session_state[f"w_mod_outcomes_{item.pk}_0"] = {
+        "edited_rows": {0: {"value": "beaucoup"}},
+        "added_rows": [{"indicator_fr": "médecins installés", "value": "2", "unit": "médecins"}],
+        "deleted_rows": [],
+    }
+    at.button(key=f"w_mod_save_outcomes_{item.pk}").click().run()
+    assert not at.exception, at.exception
+    errors = [unescape(e) for e in texts(at, "error")]
+    assert any("Résultat 1, value" in e for e in errors), errors
+    assert any("Résultat 2, source" in e for e in errors), errors
+    assert [dict(r) for r in s.get(item.pk).outcomes] == before
+    at.session_state[f"w_mod_outcomes_{item.pk}_0"] = {
+        "edited_rows": {0: {"value": "650"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.button(key=f"w_mod_save_outcomes_{item.pk}").click().run()
+    assert not at.exception, at.exception
+    assert [r["value"] for r in s.get(item.pk).outcomes] == ["650"]
+    assert at.data_editor(key=f"w_mod_outcomes_{item.pk}_1").value["value"].tolist() == ["650"]

@@ -154,3 +154,59 @@ def test_postgres_tests_fail_in_ci_without_a_server(monkeypatch):
     monkeypatch.delenv("CI")
     with pytest.raises(pytest.skip.Exception, match="postgres_start"):
         store_support.postgres_base_url()
+
+
+def test_a_bad_source_is_quoted_up_to_80_characters():
+    from data.initiatives import load_reference
+    from data.initiatives.checks import quote_value
+    from data.store.validation import Proposal, check_proposal
+
+    long_value = "pas une adresse " + "x" * 200
+    check = check_proposal(
+        Proposal(name="Centre", lever="", description_fr="", sources=[long_value]),
+        load_reference(),
+    )
+    [message] = check.by_field()["sources"]
+    assert f"« {long_value[:80]}… »" in message
+    assert long_value[:81] not in message
+    assert quote_value("court") == "court"
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "expected", "unexpected"),
+    [
+        ("name", "Centre de sant\x07 Vézelay", "contrôle U+0007 en position 15", "ligne"),
+        ("name", "Centre\nde santé", "retour à la ligne interdit (en position 7)", "U+"),
+        ("name", "Centre\tde santé", "caractère de contrôle U+0009 en position 7", "ligne"),
+        ("description_fr", "Un texte\x1bavec échappement", "U+001B en position 9", "ligne"),
+    ],
+)
+def test_a_control_character_is_named_with_its_position(column, value, expected, unexpected):
+    from data.store.validation import text_errors
+
+    messages = [e.message for e in text_errors({column: value}) if e.column == column]
+    assert any(expected in m for m in messages), messages
+    assert not any(unexpected in m for m in messages if expected in m)
+
+
+def test_a_line_break_is_allowed_where_the_field_has_several_lines():
+    from data.store.validation import text_errors
+
+    value = "Une description\nsur deux lignes, assez longue pour passer."
+    assert not [e for e in text_errors({"description_fr": value}) if e.column == "description_fr"]
+
+
+@pytest.mark.parametrize("control", ["\u202a", "\u202e", "\u2066", "\u2069", "\u200e", "\u200f"])
+def test_clean_text_strips_bidirectional_controls(control):
+    from data.store.validation import clean_text
+
+    assert clean_text(f" {control}Centre{control} de santé ") == "Centre de santé"
+
+
+def test_a_source_typed_with_a_bidi_control_is_kept_without_it():
+    from data.store.validation import split_sources
+
+    assert split_sources("\u202ehttps://example.org/a\u202c\nhttps://x.fr/b") == [
+        "https://example.org/a",
+        "https://x.fr/b",
+    ]

@@ -20,15 +20,16 @@ from components.i18n import t
 from components.map.build import lever_label
 from components.map.popups import actor_label, status_label
 from components.text import md_escape
-from data.initiatives import ACTOR_TYPES, FIRST_YEAR, STATUSES
+from data.initiatives import ACTOR_TYPES, FIRST_YEAR, MEASURED_BY, STATUSES
 from data.levers import LEVER_CODES
 from data.search import PlaceIndex, commune_places
 from data.store import InvalidProposal, Proposal, SubmissionResult
+from data.store.outcome_fields import OUTCOME_LIMITS
 from data.store.validation import (
     DESCRIPTION_MAX,
     DESCRIPTION_MIN,
     NAME_MAX,
-    OUTCOME_MAX,
+    outcome_field,
 )
 
 PREFIX = "w_contrib_"
@@ -40,7 +41,17 @@ W_YEAR = PREFIX + "year"
 W_ACTORS = PREFIX + "actors"
 W_STATUS = PREFIX + "status"
 W_DESCRIPTION = PREFIX + "description"
-W_OUTCOME = PREFIX + "outcome"
+# The optional outcome record: one widget per column of outcomes.csv it fills.
+OUTCOME_WIDGETS: dict[str, str] = {
+    "indicator_fr": PREFIX + "out_indicator",
+    "value": PREFIX + "out_value",
+    "unit": PREFIX + "out_unit",
+    "period_end": PREFIX + "out_period_end",
+    "measured_by": PREFIX + "out_measured_by",
+    "measurer": PREFIX + "out_measurer",
+    "source": PREFIX + "out_source",
+    "summary_fr": PREFIX + "out_summary",
+}
 W_SOURCES = PREFIX + "sources"
 W_EMAIL = PREFIX + "email"
 TOKEN_KEY = "_contrib_token"  # noqa: S105 (a session-state key)
@@ -73,6 +84,15 @@ def _token() -> str:
     return st.session_state[TOKEN_KEY]
 
 
+def _outcome_record() -> dict[str, object] | None:
+    """The outcome record typed in the form, or None when every one of its fields is empty."""
+    get = st.session_state.get
+    record = {column: get(key) or "" for column, key in OUTCOME_WIDGETS.items()}
+    if not any(str(value).strip() for value in record.values()):
+        return None
+    return record
+
+
 def _proposal() -> Proposal:
     get = st.session_state.get
     year = get(W_YEAR)
@@ -87,7 +107,7 @@ def _proposal() -> Proposal:
         year_started=int(year) if year is not None else None,
         carrying_actor=list(get(W_ACTORS) or []),
         status=str(get(W_STATUS) or "unknown"),
-        outcome=str(get(W_OUTCOME) or ""),
+        outcomes=[r for r in (_outcome_record(),) if r is not None],
         contact_email=str(get(W_EMAIL) or ""),
         token=_token(),
     )
@@ -105,7 +125,7 @@ EMPTY: dict[str, object] = {
     W_ACTORS: [],
     W_STATUS: "unknown",
     W_DESCRIPTION: "",
-    W_OUTCOME: "",
+    **{key: None if column == "measured_by" else "" for column, key in OUTCOME_WIDGETS.items()},
     W_SOURCES: "",
     W_EMAIL: "",
 }
@@ -128,7 +148,7 @@ FIELD_WIDGETS: dict[str, tuple[str, ...]] = {
     "carrying_actor": (W_ACTORS,),
     "status": (W_STATUS,),
     "description_fr": (W_DESCRIPTION,),
-    "outcome": (W_OUTCOME,),
+    **{outcome_field(0, column): (key,) for column, key in OUTCOME_WIDGETS.items()},
     "sources": (W_SOURCES,),
     "contact_email": (W_EMAIL,),
 }
@@ -253,6 +273,29 @@ def _live_duplicates(lang: str, commune: str | None) -> None:
         st.info(t("contrib.duplicates_pending", lang, count=pending))
 
 
+def _outcome_fields(lang: str) -> None:
+    """The optional outcome record, each field with its own messages."""
+    with st.expander(t("contrib.outcome", lang), icon=":material/analytics:"):
+        st.caption(t("contrib.outcome_help", lang))
+        for column, key in OUTCOME_WIDGETS.items():
+            label = t(f"contrib.out.{column}", lang)
+            if column == "measured_by":
+                st.selectbox(
+                    label,
+                    list(MEASURED_BY),
+                    index=None,
+                    format_func=lambda code: t(f"contrib.out.by.{code}", lang),
+                    placeholder=t("contrib.choose", lang),
+                    key=key,
+                )
+            elif column == "summary_fr":
+                st.text_area(label, key=key, max_chars=OUTCOME_LIMITS[column])
+            else:
+                help_text = t(f"contrib.out.{column}_help", lang)
+                st.text_input(label, key=key, help=help_text or None)
+            _field_errors(outcome_field(0, column), lang)
+
+
 def render(lang: str) -> None:
     """The whole page body."""
     st.title(t("contrib.title", lang))
@@ -314,12 +357,7 @@ def render(lang: str) -> None:
         help=t("contrib.description_help", lang, low=DESCRIPTION_MIN, high=DESCRIPTION_MAX),
     )
     _field_errors("description_fr", lang)
-    st.text_area(
-        t("contrib.outcome", lang),
-        key=W_OUTCOME,
-        help=t("contrib.outcome_help", lang, high=OUTCOME_MAX),
-    )
-    _field_errors("outcome", lang)
+    _outcome_fields(lang)
     st.text_area(
         t("contrib.sources", lang),
         key=W_SOURCES,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pandas as pd
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -13,13 +14,15 @@ from components.i18n import t
 from components.map.build import lever_label
 from components.map.popups import actor_label, status_label
 from components.text import md_escape
-from data.initiatives import ACTOR_TYPES, STATUSES
+from data.initiatives import ACTOR_TYPES, MEASURED_BY, STATUSES
 from data.levers import LEVER_CODES
 from data.store import (
     Initiative,
+    InvalidOutcomes,
     InvalidRow,
     StoreError,
 )
+from data.store.outcome_fields import FORM_FIELDS
 from data.store.validation import (
     DESCRIPTION_MAX,
     NAME_MAX,
@@ -72,6 +75,8 @@ def _save_edit(item: Initiative, lang: str) -> None:
         "year_started": str(year or "").strip(),
         "carrying_actor": list(get(_edit_key(pk, "carrying_actor"), [])),
         "status": get(_edit_key(pk, "status"), ""),
+        "status_date": str(get(_edit_key(pk, "status_date"), "") or "").strip(),
+        "verified_on": str(get(_edit_key(pk, "verified_on"), "") or "").strip(),
         "description_fr": get(_edit_key(pk, "description_fr"), ""),
         "outcome": get(_edit_key(pk, "outcome"), ""),
         "sources": [
@@ -121,6 +126,19 @@ def _edit_form(item: Initiative, lang: str) -> None:
             format_func=lambda code: status_label(code, lang),
             key=_edit_key(pk, "status"),
         )
+        dates = st.columns(2)
+        dates[0].text_input(
+            t("mod.status_date", lang),
+            v["status_date"],
+            help=t("mod.status_date_help", lang),
+            key=_edit_key(pk, "status_date"),
+        )
+        dates[1].text_input(
+            t("mod.verified_on", lang),
+            v["verified_on"],
+            help=t("mod.verified_on_help", lang),
+            key=_edit_key(pk, "verified_on"),
+        )
         st.text_input(
             t("mod.commune_code", lang), v["commune_code"], key=_edit_key(pk, "commune_code")
         )
@@ -131,7 +149,7 @@ def _edit_form(item: Initiative, lang: str) -> None:
             key=_edit_key(pk, "description_fr"),
         )
         st.text_area(
-            t("contrib.outcome", lang),
+            t("mod.outcome_note", lang),
             v["outcome"],
             max_chars=OUTCOME_MAX,
             key=_edit_key(pk, "outcome"),
@@ -145,6 +163,93 @@ def _edit_form(item: Initiative, lang: str) -> None:
         st.form_submit_button(
             t("mod.save", lang), on_click=_save_edit, args=(item, lang), icon=":material/save:"
         )
+    _outcomes_editor(item, lang)
+
+
+# -- outcome records -----------------------------------------------------------------------
+
+
+OUTCOMES_GENERATION = "_moderation_outcomes_generation"
+
+
+def outcomes_key(pk: int) -> str:
+    """The outcome editor's key; a new one after a save empties its edit state."""
+    return f"w_mod_outcomes_{pk}_{st.session_state.get(OUTCOMES_GENERATION, 0)}"
+
+
+def _outcome_rows(item: Initiative) -> list[dict[str, str]]:
+    return [{c: str(r.get(c) or "") for c in FORM_FIELDS} for r in item.outcomes]
+
+
+def edited_records(base: list[dict[str, str]], state: object) -> list[dict[str, object]]:
+    """The records once the editor's edit state (edited, added, deleted rows) is applied
+    to ``base``; rows left wholly empty are dropped."""
+    state = state if isinstance(state, dict) else {}
+    rows: list[dict[str, object]] = [dict(r) for r in base]
+    for index, change in (state.get("edited_rows") or {}).items():
+        if 0 <= int(index) < len(rows):
+            rows[int(index)].update(change or {})
+    deleted = {int(i) for i in state.get("deleted_rows") or ()}
+    rows = [r for i, r in enumerate(rows) if i not in deleted]
+    rows += [dict(r or {}) for r in state.get("added_rows") or ()]
+    out = []
+    for row in rows:
+        record = {c: "" if row.get(c) is None else row.get(c) for c in FORM_FIELDS}
+        if any(str(value).strip() for value in record.values()):
+            out.append(record)
+    return out
+
+
+def _save_outcomes(item: Initiative, lang: str) -> None:
+    who = st.session_state.get(WHO_KEY, "")
+    state = st.session_state.get(outcomes_key(item.pk))
+    records = edited_records(_outcome_rows(item), state)
+    try:
+        store_access.store().set_outcomes(item.pk, records, who)
+    except InvalidOutcomes as exc:
+        lines = [
+            t("mod.outcome_error", lang, number=index + 1, field=field, message=message)
+            for index, fields in sorted(exc.by_record().items())
+            for field, messages in fields.items()
+            for message in messages
+        ]
+        lines += [e.message for e in exc.errors if e.field == "outcomes"]
+        flash("error", "  \n".join(md_escape(line) for line in lines))
+        return
+    except StoreError as exc:
+        flash("error", md_escape(str(exc)))
+        return
+    except SQLAlchemyError:
+        flash("error", t("mod.db_error", lang))
+        return
+    # A fresh editor: its edits are now the stored records, not to be applied again.
+    generation = st.session_state.get(OUTCOMES_GENERATION, 0) + 1
+    st.session_state[OUTCOMES_GENERATION] = generation
+    flash("success", t("mod.outcomes_saved", lang, number=item.pk, count=len(records)))
+
+
+def _outcomes_editor(item: Initiative, lang: str) -> None:
+    st.markdown(f"**{t('mod.outcomes', lang)}**")
+    st.caption(t("mod.outcomes_help", lang))
+    frame = pd.DataFrame(_outcome_rows(item), columns=list(FORM_FIELDS), dtype="object")
+    config = {c: st.column_config.TextColumn(c) for c in FORM_FIELDS}
+    config["measured_by"] = st.column_config.SelectboxColumn(
+        "measured_by", options=list(MEASURED_BY)
+    )
+    st.data_editor(
+        frame,
+        num_rows="dynamic",
+        hide_index=True,
+        column_config=config,
+        key=outcomes_key(item.pk),
+    )
+    st.button(
+        t("mod.save_outcomes", lang),
+        on_click=_save_outcomes,
+        args=(item, lang),
+        key=f"w_mod_save_outcomes_{item.pk}",
+        icon=":material/save:",
+    )
 
 
 def _details(item: Initiative, lang: str) -> None:
@@ -165,7 +270,7 @@ def _details(item: Initiative, lang: str) -> None:
         ),
         (t("contrib.status", lang), status_label(v["status"], lang)),
         (t("contrib.description", lang), v["description_fr"]),
-        (t("contrib.outcome", lang), v["outcome"]),
+        (t("mod.outcome_note", lang), v["outcome"]),
         (t("contrib.sources", lang), "\n".join(u.strip() for u in v["sources"].split("|"))),
         (t("contrib.email", lang), item.contact_email or ""),
         (t("mod.received", lang), item.created_at.strftime("%Y-%m-%d %H:%M UTC")),

@@ -62,11 +62,52 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "Avec vos mots : ce qui a été fait, par qui, pour qui ({low} à {high} caractères).",
         "en": "In your own words: what was done, by whom, for whom ({low} to {high} characters).",
     },
-    "contrib.outcome": {"fr": "Résultat mesuré", "en": "Measured outcome"},
+    "contrib.outcome": {"fr": "Résultat mesuré (facultatif)", "en": "Measured outcome (optional)"},
     "contrib.outcome_help": {
-        "fr": "Facultatif : un résultat chiffré donné par une source ({high} caractères au plus).",
-        "en": "Optional: a measured result given by a source ({high} characters at most).",
+        "fr": "Un chiffre donné par une source : ce qui a été mesuré, la valeur, l'unité, la "
+        "fin de la période, qui l'a mesuré et la page qui le dit. Laissez vide si vous n'en "
+        "avez pas.",
+        "en": "A figure given by a source: what was measured, the value, the unit, the end of "
+        "the period, who measured it and the page that says so. Leave empty if you have none.",
     },
+    "contrib.out.indicator_fr": {"fr": "Ce qui a été mesuré", "en": "What was measured"},
+    "contrib.out.indicator_fr_help": {
+        "fr": "Par exemple « médecins installés », « consultations ».",
+        "en": "For instance “doctors settled”, “consultations”.",
+    },
+    "contrib.out.value": {"fr": "Valeur", "en": "Value"},
+    "contrib.out.value_help": {
+        "fr": "Un nombre (12, 3.5), sans unité.",
+        "en": "A number (12, 3.5), without unit.",
+    },
+    "contrib.out.unit": {"fr": "Unité", "en": "Unit"},
+    "contrib.out.unit_help": {
+        "fr": "« médecins », « consultations », « % »…",
+        "en": "“médecins”, “consultations”, “%”…",
+    },
+    "contrib.out.period_end": {"fr": "Fin de la période mesurée", "en": "End of the period"},
+    "contrib.out.period_end_help": {
+        "fr": "AAAA, AAAA-MM ou AAAA-MM-JJ (la date du chiffre), pas dans le futur.",
+        "en": "YYYY, YYYY-MM or YYYY-MM-DD (the date of the figure), not in the future.",
+    },
+    "contrib.out.measured_by": {"fr": "Qui a mesuré", "en": "Measured by"},
+    "contrib.out.by.carrier": {"fr": "Le porteur ou ses partenaires", "en": "The carrier"},
+    "contrib.out.by.press": {"fr": "La presse", "en": "The press"},
+    "contrib.out.by.third_party": {
+        "fr": "Un tiers (ARS, Assurance Maladie, DREES, université…)",
+        "en": "A third party (ARS, Assurance Maladie, DREES, university…)",
+    },
+    "contrib.out.measurer": {"fr": "Qui, nommément", "en": "Who, by name"},
+    "contrib.out.measurer_help": {
+        "fr": "Par exemple « Mairie de Hésingue », « Le Télégramme ».",
+        "en": "For instance “Mairie de Hésingue”, “Le Télégramme”.",
+    },
+    "contrib.out.source": {"fr": "Source du chiffre (URL)", "en": "Source of the figure (URL)"},
+    "contrib.out.source_help": {
+        "fr": "Une seule adresse http(s), obligatoire pour un résultat.",
+        "en": "One http(s) address, required for an outcome.",
+    },
+    "contrib.out.summary_fr": {"fr": "Résumé en une phrase", "en": "One-sentence summary"},
     "contrib.sources": {"fr": "Sources", "en": "Sources"},
     "contrib.sources_help": {
         "fr": "Au moins une adresse web (http ou https), une par ligne : article, "
@@ -199,6 +240,66 @@ TEXTS: dict[str, dict[str, str]] = {
         "exists updates that initiative; nothing is written before you confirm.",
     },
     "mod.upload": {"fr": "Fichier CSV", "en": "CSV file"},
+    "mod.status_date": {"fr": "Date du statut", "en": "Status date"},
+    "mod.status_date_help": {
+        "fr": "Date de la source la plus récente sur le statut : AAAA, AAAA-MM ou AAAA-MM-JJ ; "
+        "vide si le statut est inconnu.",
+        "en": "Date of the most recent source on the status: YYYY, YYYY-MM or YYYY-MM-DD; "
+        "empty when the status is unknown.",
+    },
+    "mod.verified_on": {"fr": "Vérifiée le", "en": "Verified on"},
+    "mod.verified_on_help": {
+        "fr": "AAAA-MM-JJ : le jour où les sources ont été relues.",
+        "en": "YYYY-MM-DD: the day the sources were last re-read.",
+    },
+    "mod.outcome_note": {
+        "fr": "Note libre sur les résultats (jamais publiée)",
+        "en": "Free-text note on results (never published)",
+    },
+    "mod.outcomes": {"fr": "Résultats mesurés", "en": "Measured outcomes"},
+    "mod.outcomes_help": {
+        "fr": "Une ligne par résultat, aux colonnes de outcomes.csv (docs/catalogue.md) ; "
+        "ajoutez ou supprimez des lignes, puis enregistrez.",
+        "en": "One row per outcome record, with the columns of outcomes.csv "
+        "(docs/catalogue.md); add or delete rows, then save.",
+    },
+    "mod.save_outcomes": {"fr": "Enregistrer les résultats", "en": "Save the outcome records"},
+    "mod.outcomes_saved": {
+        "fr": "Résultats de n° {number} enregistrés ({count}).",
+        "en": "Outcome records of no. {number} saved ({count}).",
+    },
+    "mod.outcome_error": {
+        "fr": "Résultat {number}, {field} : {message}",
+        "en": "Record {number}, {field}: {message}",
+    },
+    "mod.upload_outcomes": {
+        "fr": "Fichier des résultats (outcomes.csv, facultatif)",
+        "en": "Outcome records file (outcomes.csv, optional)",
+    },
+    "mod.outcome_summary": {
+        "fr": "Résultats : {rows} ligne(s), {invalid} invalide(s) ; les résultats de {sets} "
+        "initiative(s) seront remplacés.",
+        "en": "Outcome records: {rows} row(s), {invalid} invalid; the records of {sets} "
+        "initiative(s) will be replaced.",
+    },
+    "mod.flagged": {
+        "fr": "{count} ligne(s) ressemblent à une initiative déjà enregistrée sous un autre id "
+        "(⚠ doublon probable) : vérifiez avant d'importer.",
+        "en": "{count} row(s) look like an initiative already stored under another id "
+        "(⚠ probable duplicate): check before importing.",
+    },
+    "mod.file": {"fr": "Fichier", "en": "File"},
+    "mod.file.initiatives": {"fr": "initiatives", "en": "initiatives"},
+    "mod.file.outcomes": {"fr": "résultats", "en": "outcomes"},
+    "mod.duplicate": {"fr": "Doublon probable de", "en": "Probable duplicate of"},
+    "mod.action.duplicate": {"fr": "doublon probable", "en": "probable duplicate"},
+    "mod.outcome.write": {"fr": "résultat à écrire", "en": "record to write"},
+    "mod.outcome.unchanged": {"fr": "résultat inchangé", "en": "record unchanged"},
+    "mod.outcome.invalid": {"fr": "résultat invalide (ignoré)", "en": "invalid record (skipped)"},
+    "mod.export_outcomes": {
+        "fr": "Télécharger les résultats (outcomes.csv)",
+        "en": "Download the outcome records (outcomes.csv)",
+    },
     "mod.upload_button": {"fr": "Choisir un fichier", "en": "Choose a file"},
     "mod.upload_limit": {
         "fr": "Un fichier CSV (UTF-8) de {megabytes} Mo au plus.",

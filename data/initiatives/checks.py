@@ -34,6 +34,14 @@ from data.levers import LEVER_CODES, is_lever
 Rows = CsvTable | Iterable[CsvRow | Mapping[str, str]]
 
 
+QUOTE_MAX = 80  # characters of a bad value quoted back in a message
+
+
+def quote_value(text: str, limit: int = QUOTE_MAX) -> str:
+    """At most the first ``limit`` characters of a value quoted in a message, "…" after."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def as_rows(rows: Rows) -> tuple[tuple[str, ...] | None, list[CsvRow]]:
     """The header (None for bare rows) and the rows; a bare mapping at position ``i``
     is numbered line ``i + 2``."""
@@ -189,7 +197,7 @@ class InitiativeChecker:
             yield err("sources", "au moins une source (URL http ou https) est obligatoire")
         for url in sources:
             if not is_http_url(url):
-                yield err("sources", f"source « {url} » : pas une URL http(s)")
+                yield err("sources", f"source « {quote_value(url)} » : pas une URL http(s)")
         if len(set(sources)) != len(sources):
             yield err("sources", "source répétée")
 

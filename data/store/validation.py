@@ -90,6 +90,20 @@ COLUMN_FIELD: dict[str, str] = {
 
 _CONTROL_MULTILINE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _CONTROL_ONE_LINE = re.compile(r"[\x00-\x1f\x7f]")
+# Bidirectional controls: invisible, they can make a text read otherwise than it is stored.
+_BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def control_message(text: str, *, multiline: bool) -> str | None:
+    """What is wrong with the first forbidden control character of ``text``, naming it
+    and its position (1 = the first character); a line break only when one was typed."""
+    match = (_CONTROL_MULTILINE if multiline else _CONTROL_ONE_LINE).search(text)
+    if match is None:
+        return None
+    char, position = match.group(), match.start() + 1
+    if char in "\n\r":
+        return f"retour à la ligne interdit (en position {position})"
+    return f"caractère de contrôle U+{ord(char):04X} en position {position} interdit"
 
 
 @dataclass(frozen=True)
@@ -163,10 +177,11 @@ class ProposalCheck(FieldErrors):
 
 
 def clean_text(value: object) -> str:
-    """Strip, unify line endings and compose accents (NFC); keep everything else."""
+    """Strip, unify line endings, drop bidirectional controls (U+202A–U+202E,
+    U+2066–U+2069, U+200E, U+200F) and compose accents (NFC); keep everything else."""
     if value is None:
         return ""
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
+    text = _BIDI.sub("", str(value)).replace("\r\n", "\n").replace("\r", "\n").strip()
     return unicodedata.normalize("NFC", text)
 
 
@@ -175,7 +190,7 @@ def split_sources(value: str | Iterable[str]) -> list[str]:
     items = [value] if isinstance(value, str) else list(value)
     out: list[str] = []
     for item in items:
-        for part in re.split(r"[\n|]", str(item)):
+        for part in re.split(r"[\n|]", clean_text(item)):
             part = part.strip()
             if part:
                 out.append(part)
@@ -209,15 +224,9 @@ def text_errors(values: Mapping[str, str], line: int = 2) -> Iterator[RowError]:
         if message:
             yield RowError(line, column, message)
     for column in (*COLUMNS, NOTE):
-        multiline = column in MULTILINE
-        pattern = _CONTROL_MULTILINE if multiline else _CONTROL_ONE_LINE
-        if pattern.search(get(column)):
-            what = (
-                "caractère de contrôle"
-                if multiline
-                else "retour à la ligne ou caractère de contrôle"
-            )
-            yield RowError(line, column, f"{what} interdit")
+        message = control_message(get(column), multiline=column in MULTILINE)
+        if message:
+            yield RowError(line, column, message)
     sources = split_list(get("sources"), SOURCE_SEPARATOR)
     if len(sources) > SOURCES_MAX:
         yield RowError(line, "sources", f"{len(sources)} sources, maximum {SOURCES_MAX}")
