@@ -23,6 +23,7 @@ from data.store.validation import (
     FieldError,
     FieldErrors,
     clean_text,
+    control_message,
     outcome_field,
 )
 
@@ -63,8 +64,9 @@ def outcome_text_errors(values: Mapping[str, object]) -> Iterator[tuple[str, str
         limit = OUTCOME_LIMITS.get(column)
         if limit is not None and len(text) > limit:
             yield column, f"trop long ({len(text)} caractères, maximum {limit})"
-        if _CONTROL.search(text):
-            yield column, "retour à la ligne ou caractère de contrôle interdit"
+        message = control_message(text, multiline=False)
+        if message:
+            yield column, message
 
 
 @dataclass
