@@ -11,8 +11,13 @@ from tests.e2e.conftest import shot
 HOSTILE = {
     "name": "<script>alert(1)</script>",
     "description_fr": '<img src=x onerror="alert(2)"> "quotes" & ampersand',
-    "outcome": "{{ 7*7 }} ${alert(3)} `backtick` </script><script>alert(5)</script>",
     "sources": ("javascript:alert(4)", "https://example.org/source"),
+}
+HOSTILE_OUTCOME = {
+    "summary_fr": "{{ 7*7 }} ${alert(3)} `backtick` </script><script>alert(5)</script>",
+    "measured_by": "press",
+    "measurer": "<i>presse</i>",
+    "source": "javascript:alert(6)",
 }
 
 
@@ -22,6 +27,7 @@ def hostile_map_html(server) -> str:
     row = atlas.initiatives[atlas.initiatives["precision"] == "commune"].head(1).copy()
     for key, value in HOSTILE.items():
         row[key] = [value]
+    row["outcome_records"] = [(HOSTILE_OUTCOME,)]
     ind = atlas.default_indicator
     m = national_map(
         atlas.departements_rapproches,
@@ -52,10 +58,11 @@ def test_hostile_initiative_text_is_shown_as_text(page, hostile_map_html):
     assert "<script>alert(1)</script>" in text
     assert '<img src=x onerror="alert(2)">' in text
     assert "{{ 7*7 }} ${alert(3)} `backtick` </script><script>alert(5)</script>" in text
-    assert "<b>Lieu</b>" in text
-    assert popup.locator("script, img").count() == 0
-    hrefs = [a.get_attribute("href") for a in popup.locator("a").all()]
-    assert hrefs == ["https://example.org/source"]  # javascript: dropped
+    assert "<b>Lieu</b>" in text and "<i>presse</i>" in text
+    assert popup.locator("script, img, i").count() == 0
+    hrefs = [a.get_attribute("href") for a in popup.locator("a[data-external='1']").all()]
+    assert hrefs == ["https://example.org/source"]  # javascript: dropped, in sources and outcomes
+    assert popup.locator("a[href^='javascript']").count() == 0
     shot(page, "popup-hostile-text")
     assert dialogs == []
     external = [u for u in page.recorder.external_requests() if "example.org" not in u]
