@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import os
 import time
 
 import geopandas as gpd
@@ -192,6 +193,14 @@ def warm() -> dict[str, float]:
         )
         map_document(m, update)
     _warmed["first map"] = round(time.perf_counter() - started, 3)
+    if os.environ.get("ATLAS_KIOSK", "") == "1":
+        # A kiosk screen's first page carries a QR code of every external link (several
+        # hundred): compute them now, not while the morning's first visitor waits.
+        from components.kiosk.client import warm_qr_codes
+
+        started = time.perf_counter()
+        warm_qr_codes()
+        _warmed["kiosk qr codes"] = round(time.perf_counter() - started, 3)
     _warmed["done"] = round(sum(_warmed.values()), 3)
     _warm_log.info("caches warm: %s", _warmed)
     return dict(_warmed)

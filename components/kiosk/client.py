@@ -42,6 +42,11 @@ def _qr_codes() -> dict[str, dict[str, object]]:
     return qr_registry(external_urls(cache.atlas()))
 
 
+def warm_qr_codes() -> None:
+    """Fill the QR cache (the server's start calls it when kiosk is the default mode)."""
+    _qr_codes()
+
+
 @st.cache_resource(show_spinner=False)
 def _france() -> tuple[dict[str, str], tuple[float, float]]:
     return france_paths(cache.atlas().departements_rapproches)

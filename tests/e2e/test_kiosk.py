@@ -17,6 +17,7 @@ import pytest
 from playwright.sync_api import expect
 
 from components.kiosk.qr import qr_bits, qr_svg, svg_data_uri
+from data.atlas import load_atlas
 from tests.e2e.conftest import (
     PageRecorder,
     StreamlitServer,
@@ -169,7 +170,8 @@ def test_region_then_departement_then_lever_shows_the_portrait(kiosk_server, tou
     assert chip.get_attribute("kind") == "secondary"
     tap_and_wait(page, chip)
     expect(button(page, "kchip_telemedecine")).to_have_attribute("kind", "primary")
-    expect(page.locator(".kiosk-count")).to_contain_text("14 initiative(s)")
+    tele = int((load_atlas().initiatives["lever"] == "telemedecine").sum())
+    expect(page.locator(".kiosk-count")).to_contain_text(f"{tele} initiative(s)")
     wait_js(
         page,
         "(n) => { const c = document.querySelectorAll('[data-kiosk-initiative]').length;"
