@@ -37,15 +37,17 @@ else:
     with share_col:
         share.share_panel("carte")
     st.caption(t("app.subtitle", lang))
-    if state.view().dep is None:
+    # The map is always in the first column, so it stays mounted (zoom and all) from
+    # the national view to a drill-down and back; the portrait takes the second.
+    dep = state.view().dep
+    cols = st.columns([1] if dep is None else [3, 2], gap="medium")
+    with cols[0]:
         show_map(shown, height=660)
-        st.caption(t("map.help", lang))
-    else:
-        map_col, panel_col = st.columns([3, 2], gap="medium")
-        with map_col:
-            show_map(shown, height=660)
-        with panel_col:
-            portrait.portrait(state.view().dep, compact=True)
+        if dep is None:
+            st.caption(t("map.help", lang))
+    if dep is not None:
+        with cols[1]:
+            portrait.portrait(dep, compact=True)
 
     # Drawn on demand: a data frame costs the browser ~1.5 MB of JS to load on first
     # paint, even inside a closed expander.

@@ -5,10 +5,10 @@ nothing but ``last_active_drawing`` (so panning and zooming send nothing) and th
 click is handled in the component's ``on_change`` callback.
 
 The map is drawn in two parts (:mod:`components.map.live_build`): a base that stays
-mounted while the view is the same (national, or one département) and an update
-passed as ``feature_group_to_add``, applied in place: a filter or an indicator change
-sends no polygon and keeps the zoom and pan. :func:`build_map` still gives the whole
-standalone document (the presentation frame uses it).
+mounted (the national view and every drill-down) and an update passed as
+``feature_group_to_add``, applied in place: a filter or an indicator change sends no
+polygon and keeps the zoom and pan; a drill-down fetches its communes' file and fits.
+:func:`build_map` still gives the whole standalone document (the presentation frame).
 """
 
 from __future__ import annotations
@@ -134,10 +134,13 @@ def build_live(filtered, *, height: int = 640) -> tuple[folium.Map, folium.Featu
 def show_map(filtered, *, height: int = 640) -> None:
     """Draw the map; a click on a département selects it (zoom + communes)."""
     v = state.view()
-    if v.dep is not None:
-        st.button(
-            t("map.back", v.lang), on_click=state.update, kwargs={"dep": None}, key="map_back"
-        )
+    # Always one element before the map, so the map keeps its place in the page (and
+    # stays mounted) between the national view and a drill-down.
+    with st.container(key="map_top"):
+        if v.dep is not None:
+            st.button(
+                t("map.back", v.lang), on_click=state.update, kwargs={"dep": None}, key="map_back"
+            )
     m, update = build_live(filtered, height=height)
     st_folium(
         m,
