@@ -78,6 +78,21 @@ LIVE_JS = """
     }).addTo(map);
   });
 
+  // A click on a département goes back to Python at once: streamlit-folium sends the
+  // same value 250 ms later (debounced), and then sees it unchanged.
+  cfg.layers.forEach(function (spec) {
+    if (!spec.select) { return; }
+    api.layers[spec.name].on("click", function (e) {
+      var g = window.__GLOBAL_DATA__;
+      if (!g || !window.Streamlit || !e.layer || !e.layer.feature
+          || JSON.stringify(g.returned_objects) !== '["last_active_drawing"]') { return; }
+      var data = {last_active_drawing: e.layer.toGeoJSON()};
+      g.last_active_drawing = data.last_active_drawing;
+      g.previous_data = data;
+      window.Streamlit.setComponentValue(data);
+    });
+  });
+
   var fetched = {};
   function rows(url) {
     if (!fetched[url]) {

@@ -70,13 +70,20 @@ def _popup_text(key: str, lang: str) -> str:
 
 # The base's layers, bottom to top (the same for every view).
 LAYERS = (
-    {"name": "national", "key": "code", "className": "atlas-dep", "idClass": "atlas-code-"},
+    {
+        "name": "national",
+        "key": "code",
+        "className": "atlas-dep",
+        "idClass": "atlas-code-",
+        "select": True,  # a click selects the département (see live.py)
+    },
     {
         "name": "neighbours",
         "key": "code",
         "className": "atlas-neighbour",
         "idClass": "atlas-code-",
         "fillOpacity": 0.8,
+        "select": True,
     },
     {
         "name": "communes",
@@ -107,6 +114,7 @@ def _spec(layer: dict[str, Any]) -> dict[str, Any]:
         "fillOpacity": 0.9,
         "tips": True,
         "interactive": True,
+        "select": False,
     }
     spec.update(layer)
     return spec
