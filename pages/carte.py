@@ -18,6 +18,13 @@ from components.share.export_data import initiative_filter
 from components.share.presentation import presentation_frame
 from data.filters import filter_initiatives
 
+TABLE_SHOWN = "_table_shown"
+
+
+def _toggle_table() -> None:
+    st.session_state[TABLE_SHOWN] = not st.session_state.get(TABLE_SHOWN, False)
+
+
 lang = state.lang()
 mode = share.display_mode()
 if mode == "presentation":
@@ -50,7 +57,14 @@ else:
             portrait.portrait(dep, compact=True)
 
     # Drawn on demand: a data frame costs the browser ~1.5 MB of JS to load on first
-    # paint, even inside a closed expander.
-    if st.toggle(t("table.title", lang), key="w_table"):
+    # paint, even inside a closed expander (and a button's JS is already loaded).
+    shown_table = st.session_state.get(TABLE_SHOWN, False)
+    st.button(
+        t("table.title", lang),
+        icon=":material/expand_less:" if shown_table else ":material/table_view:",
+        key="w_table",
+        on_click=_toggle_table,
+    )
+    if shown_table:
         departement_table()
 state.sync_url()
