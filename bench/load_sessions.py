@@ -3,6 +3,7 @@ errors, and memory per extra session. Loopback only, bounded in count and time.
 
     .venv/bin/python -m bench.load_sessions [--sessions 100] [--minutes 5] [--browsers 0]
     .venv/bin/python -m bench.load_sessions --sessions 0 --browsers 20 --minutes 5
+    .venv/bin/python -m bench.load_sessions --scale 30   # 30x the initiatives
 
 ``--sessions`` clients of Streamlit's websocket protocol (what a browser sends: a
 rerun with the lever pills' new value), started a few at a time, each choosing another
@@ -27,6 +28,7 @@ from dataclasses import dataclass, field
 
 from bench.browser_common import ATLAS_PAINTED_JS, atlas_server, bare_server, percentile
 from bench.kiosk_endurance import RssSampler
+from bench.synthetic import scaled_store
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, POLL_MS
 
 TIMEOUT = 60
@@ -250,10 +252,12 @@ def main() -> None:
     parser.add_argument("--minutes", type=float, default=5.0)
     parser.add_argument("--every", type=float, default=10.0)
     parser.add_argument("--no-bare", action="store_true")
+    parser.add_argument("--scale", type=int, default=1, help="x initiatives (bench.synthetic)")
     args = parser.parse_args()
     if args.sessions + args.browsers > 200 or args.minutes > 30:
         parser.error("bounded: at most 200 sessions and 30 minutes")
-    atlas = run_load(atlas_server(), args, bare=False)
+    db = scaled_store(args.scale) if args.scale > 1 else None
+    atlas = run_load(atlas_server(db), args, bare=False)
     report("atlas (scripts/serve.py)", atlas)
     if not args.no_bare:
         report("bare Streamlit page", run_load(bare_server(), args, bare=True))

@@ -106,12 +106,16 @@ LIVE_JS = """
   // A view (national, or one département) says which layers hold which polygons. The
   // same view again changes nothing; another one refills every layer, in the order
   // of the specs once all files have arrived (SVG order = drawing order).
+  // Says the map is loading until its polygons are drawn.
+  var loading = L.DomUtil.create("div", "atlas-loading", map.getContainer());
+  loading.textContent = cfg.loadingText;
   var viewKey = null, viewSequence = 0;
   function showView(view) {
     if (view.key === viewKey) { return false; }
     viewKey = view.key;
     api.bounds = view.bounds;
     api.ready = false;
+    loading.style.display = "";
     document.body.setAttribute("data-atlas-ready", "0");
     var mine = ++viewSequence;
     var names = cfg.layers.map(function (s) { return s.name; })
@@ -129,6 +133,11 @@ LIVE_JS = """
         });
         addHatch();
         api.ready = true;
+        loading.style.display = "none";
+        // What a drill-down will need, fetched while nobody waits for it.
+        var later = view.prefetch || {};
+        (later.rows || []).forEach(function (url) { rows(url).catch(function () {}); });
+        (later.tables || []).forEach(function (url) { table(url).catch(function () {}); });
         document.body.setAttribute("data-atlas-ready", "1");
         document.body.setAttribute("data-atlas-view", view.key);
       }).catch(function (err) { console.error("atlas map geometry", err); });
@@ -286,6 +295,9 @@ LIVE_JS = """
 # traps the popup pane in it), so while a popup is open the right-hand controls go
 # under the map pane. The legends' maximum height follows the map's (api.fit).
 LIVE_CSS = """
+.atlas-loading { position: absolute; left: 50%; top: 45%; transform: translate(-50%, -50%);
+  z-index: 450; background: rgba(255,255,255,0.92); padding: 8px 14px; border-radius: 6px;
+  color: #1a1a1a; font-size: 15px; pointer-events: none; }
 .leaflet-container:has(.leaflet-popup) .leaflet-right { z-index: 350; }
 .atlas-legend { overflow: auto; }
 """
@@ -321,6 +333,7 @@ class LiveBase(RawMacroElement):
         popup_loading: str,
         popup_error: str,
         cluster: dict[str, Any],
+        loading_text: str = "",
     ) -> None:
         super().__init__()
         self._name = "LiveBase"
@@ -331,6 +344,7 @@ class LiveBase(RawMacroElement):
             "popupUrl": popup_url,
             "popupLoading": popup_loading,
             "popupError": popup_error,
+            "loadingText": loading_text,
             "cluster": cluster,
         }
 

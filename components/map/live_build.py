@@ -47,10 +47,12 @@ from data.formatting import format_number
 from data.indicators import Indicator
 from data.ranking import ranked_count, tension_rank
 
-# Texts of the lazy popups (plain text, escaped where used).
+# Texts of the lazy popups and the map's loading note (plain text; to move to
+# components/i18n.py, owned elsewhere).
 POPUP_TEXTS = {
     "loading": {"fr": "Chargement…", "en": "Loading…"},
     "error": {"fr": "Le détail n'a pas pu être chargé.", "en": "The details could not be loaded."},
+    "map": {"fr": "Chargement de la carte…", "en": "Loading the map…"},
 }
 CLUSTER = {"maxClusterRadius": 35, "spiderfyOnMaxZoom": True, "showCoverageOnHover": False}
 # Inside the iframe: the map takes the frame's whole height (the page sizes the frame).
@@ -153,6 +155,7 @@ def base_map(opts: LiveOptions) -> folium.Map:
         popup_loading=_popup_text("loading", opts.lang),
         popup_error=_popup_text("error", opts.lang),
         cluster=CLUSTER,
+        loading_text=POPUP_TEXTS["map"][opts.lang],
     ).add_to(m)
     return m
 
@@ -232,13 +235,19 @@ def national_live(
     *,
     opts: LiveOptions = LiveOptions(),
     table: MarkerTable | None = None,
+    drill_table: MarkerTable | None = None,
 ) -> tuple[folium.Map, folium.FeatureGroup]:
-    """The national map: base (101 départements, DROM rapprochés) and its update."""
+    """The national map: base (101 départements, DROM rapprochés) and its update.
+    ``drill_table``: the drill-downs' marker table, fetched once the map is drawn."""
     m = base_map(opts)
+    prefetch: dict[str, list[str]] = {"rows": [geometry_url("departements", opts.base_url_path)]}
+    if drill_table is not None and opts.marker_url:
+        prefetch["tables"] = [f"{opts.marker_url}/{drill_table.token}.json"]
     view = {
         "key": "national",
         "bounds": _bounds(deps_near),
         "layers": {"national": {"url": geometry_url("national", opts.base_url_path)}},
+        "prefetch": prefetch,
     }
     legend = legend_html(
         title=indicator_short_label(ind, opts.lang),

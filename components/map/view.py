@@ -96,15 +96,12 @@ def build_live(filtered, *, height: int = 640) -> tuple[folium.Map, folium.Featu
         popup_url=popup_url(base),
         marker_url=marker_url(base),
     )
-    table = None
+    tables = {}
     if opts.marker_url:
-        table = marker_tables.table_for(
-            version,
-            v.lang,
-            "national" if v.dep is None else "real",
-            a.initiatives,
-            lambda code: lever_label(code, v.lang),
-        )
+        for layout in ("national", "real"):
+            tables[layout] = marker_tables.table_for(
+                version, v.lang, layout, a.initiatives, lambda code: lever_label(code, v.lang)
+            )
     if v.dep is None:
         return national_live(
             a.departements_rapproches,
@@ -113,10 +110,11 @@ def build_live(filtered, *, height: int = 640) -> tuple[folium.Map, folium.Featu
             filtered,
             cache.place_labels(),
             opts=opts,
-            table=table,
+            table=tables.get("national"),
+            drill_table=tables.get("real"),
         )
     in_dep = filter_initiatives(filtered, InitiativeFilter(departement=v.dep))
-    shapes, _encoded = cache.commune_shapes(v.dep)
+    shapes = cache.commune_frame(v.dep)
     return departement_live(
         v.dep,
         a.departements,
@@ -127,7 +125,7 @@ def build_live(filtered, *, height: int = 640) -> tuple[folium.Map, folium.Featu
         in_dep,
         cache.place_labels(),
         opts=opts,
-        table=table,
+        table=tables.get("real"),
     )
 
 

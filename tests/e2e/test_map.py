@@ -138,6 +138,9 @@ def test_a_filter_change_updates_the_markers_in_place_and_keeps_zoom_and_polygon
     assert after["shapes"] == 101
     assert after["zoom"] == before["zoom"] and after["center"] == before["center"]
     assert after["markers"] < before["markers"]
+    # the map said it was loading until its polygons were drawn
+    note = frame.locator(".atlas-loading")
+    assert note.text_content() == "Chargement de la carte…" and note.is_hidden()
     shot(page, "map-filter-in-place")
     assert page.recorder.console_errors == []
 
