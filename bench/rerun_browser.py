@@ -50,6 +50,8 @@ CLICK_JS = f"""(selector) => {{ const t0 = {NOW};
 
 
 def summary(label: str, values: list[float], target: str = "") -> str:
+    if not values:
+        return f"{label}: no sample (no shape free of markers to click)"
     return (
         f"{label}: p50 {statistics.median(values):.0f} ms, p95 {percentile(values, 95):.0f} ms"
         f" (min {min(values):.0f}, max {max(values):.0f}, n={len(values)}){target}"

@@ -259,9 +259,17 @@ LIVE_JS = """
     return shown;
   }
   var sequence = 0;
+  // Only the difference goes in and out of the cluster (a lever chip adds or removes
+  // its own markers; re-clustering everything would cost more with a big catalogue).
+  var shown = new Set();
   function showMarkers(rows, icons, popups) {
-    cluster.clearLayers();
-    cluster.addLayers(rows.map(function (row) { return markerOf(row, icons, popups); }));
+    var next = new Set(rows.map(function (row) { return markerOf(row, icons, popups); }));
+    var gone = [], added = [];
+    shown.forEach(function (marker) { if (!next.has(marker)) { gone.push(marker); } });
+    next.forEach(function (marker) { if (!shown.has(marker)) { added.push(marker); } });
+    if (gone.length) { cluster.removeLayers(gone); }
+    if (added.length) { cluster.addLayers(added); }
+    shown = next;
     api.updates += 1;
     document.body.setAttribute("data-atlas-markers", String(rows.length));
     document.body.setAttribute("data-atlas-updates", String(api.updates));
