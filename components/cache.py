@@ -75,13 +75,14 @@ def real_geometries() -> dict[str, list[list[str]]]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=12)
-def _commune_frame(dep: str) -> gpd.GeoDataFrame:
+def commune_frame(dep: str) -> gpd.GeoDataFrame:
+    """Commune polygons of one département (names, codes, geometry)."""
     return load_commune_shapes(dep)
 
 
 def commune_shapes(dep: str) -> tuple[gpd.GeoDataFrame, dict[str, list[list[str]]]]:
     """Commune polygons of one département and their encoded geometry (from its file)."""
-    return _commune_frame(dep), geometry_files.encoded(f"communes-{dep}")
+    return commune_frame(dep), geometry_files.encoded(f"communes-{dep}")
 
 
 @st.cache_resource(show_spinner=False)
@@ -159,11 +160,13 @@ def warm() -> dict[str, float]:
     """Fill the server-wide caches a first visit would fill (seconds per step): the
     pages' modules, the geometry files (built if stale), the data, the store, the search index, the
     popups' place labels and one render of the default national map."""
-    from components.map.build import classify_indicator
+    from components.map import marker_tables
+    from components.map.build import classify_indicator, lever_label
     from components.map.documents import map_document, register_component
     from components.map.live_build import LiveOptions, national_live
 
     register_component()
+    LAYOUTS = tuple(marker_tables.LAYOUTS)
 
     steps = {
         "modules": _import_components,
@@ -180,8 +183,12 @@ def warm() -> dict[str, float]:
         step()
         _warmed[name] = round(time.perf_counter() - started, 3)
     started = time.perf_counter()
-    a = atlas()
+    version, a = versioned_atlas()
     ind = a.default_indicator
+    for lang, layout in ((lang, layout) for lang in ("fr", "en") for layout in LAYOUTS):
+        marker_tables.table_for(
+            version, lang, layout, a.initiatives, lambda code, lang=lang: lever_label(code, lang)
+        )
     for lang in ("fr", "en"):
         m, update = national_live(
             a.departements_rapproches,

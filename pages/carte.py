@@ -19,6 +19,13 @@ from components.share.export_data import initiative_filter
 from components.share.presentation import presentation_frame
 from data.filters import filter_initiatives
 
+TABLE_SHOWN = "_table_shown"
+
+
+def _toggle_table() -> None:
+    st.session_state[TABLE_SHOWN] = not st.session_state.get(TABLE_SHOWN, False)
+
+
 lang = state.lang()
 mode = share.display_mode()
 if mode == "presentation":
@@ -38,19 +45,28 @@ else:
     with share_col:
         share.share_panel("carte")
     st.caption(t("app.subtitle", lang))
-    if state.view().dep is None:
+    # The map is always in the first column, so it stays mounted (zoom and all) from
+    # the national view to a drill-down and back; the portrait takes the second.
+    dep = state.view().dep
+    cols = st.columns([1] if dep is None else [3, 2], gap="medium")
+    with cols[0]:
         show_map(shown, height=660)
-        st.caption(t("map.help", lang))
-    else:
-        map_col, panel_col = st.columns([3, 2], gap="medium")
-        with map_col:
-            show_map(shown, height=660)
-        with panel_col:
-            portrait.portrait(state.view().dep, compact=True)
+        if dep is None:
+            st.caption(t("map.help", lang))
+    if dep is not None:
+        with cols[1]:
+            portrait.portrait(dep, compact=True)
 
     # Drawn on demand: a data frame costs the browser ~1.5 MB of JS to load on first
-    # paint, even inside a closed expander.
-    if st.toggle(t("table.title", lang), key="w_table"):
+    # paint, even inside a closed expander (and a button's JS is already loaded).
+    shown_table = st.session_state.get(TABLE_SHOWN, False)
+    st.button(
+        t("table.title", lang),
+        icon=":material/expand_less:" if shown_table else ":material/table_view:",
+        key="w_table",
+        on_click=_toggle_table,
+    )
+    if shown_table:
         departement_table()
     if st.toggle(t("leverregion.title", lang), key="w_lever_region_shown"):
         lever_region_table(lang)

@@ -88,9 +88,9 @@ def test_the_documents_carry_no_polygon_and_no_popup(atlas):
     assert sample not in doc.script and sample not in doc.update
     assert "atlas-popup" not in doc.update  # popups are fetched when a marker opens
     assert doc.size < 150 * 1024
-    assert geometry_files.geometry_url("national") in doc.script
+    assert geometry_files.geometry_url("national") in doc.update
     meuse = drill(atlas, "55")
-    assert geometry_files.geometry_url("communes-55") in meuse.script
+    assert geometry_files.geometry_url("communes-55") in meuse.update
     assert meuse.size < 150 * 1024
 
 
@@ -102,11 +102,15 @@ def test_without_the_popup_route_popups_travel_in_the_update(atlas):
     assert all(html.startswith('<div class="atlas-popup"') for html in popups.values())
 
 
-def test_each_departement_is_its_own_mounted_map_and_keeps_it_across_filters(atlas):
+def test_the_same_map_stays_mounted_from_the_national_view_to_any_drill_down(atlas):
     meuse, creuse = drill(atlas, "55"), drill(atlas, "23")
-    assert meuse.key() != creuse.key()
+    assert meuse.key() == creuse.key() == national(atlas).key()
+    views = [update_payload(d)["view"] for d in (meuse, creuse, national(atlas))]
+    assert [v["key"] for v in views] == ["departement-55", "departement-23", "national"]
+    assert views[0]["layers"]["outline"]["only"] == ["55"]
+    assert set(views[0]["layers"]["neighbours"]["only"]) == set(atlas.neighbours["55"])
     filtered = drill(atlas, "55", levers=("telemedecine",))
-    assert filtered.key() == meuse.key()
+    assert update_payload(filtered)["view"] == views[0]
     communes = update_payload(meuse)["styles"]["communes"]
     assert set(communes) == set(load_commune_shapes("55").index)
 

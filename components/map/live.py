@@ -63,7 +63,6 @@ LIVE_JS = """
     api.specs[spec.name] = spec;
     api.layers[spec.name] = L.geoJSON(null, {
       interactive: spec.interactive,
-      filter: function (f) { return !spec.only || spec.only.indexOf(f.properties[spec.key]) >= 0; },
       style: function (f) { return styleOf(spec, f); },
       onEachFeature: function (f, layer) {
         // Runs before the path exists: a class per feature lets tests and styles find it.
@@ -79,6 +78,21 @@ LIVE_JS = """
     }).addTo(map);
   });
 
+  // A click on a département goes back to Python at once: streamlit-folium sends the
+  // same value 250 ms later (debounced), and then sees it unchanged.
+  cfg.layers.forEach(function (spec) {
+    if (!spec.select) { return; }
+    api.layers[spec.name].on("click", function (e) {
+      var g = window.__GLOBAL_DATA__;
+      if (!g || !window.Streamlit || !e.layer || !e.layer.feature
+          || JSON.stringify(g.returned_objects) !== '["last_active_drawing"]') { return; }
+      var data = {last_active_drawing: e.layer.toGeoJSON()};
+      g.last_active_drawing = data.last_active_drawing;
+      g.previous_data = data;
+      window.Streamlit.setComponentValue(data);
+    });
+  });
+
   var fetched = {};
   function rows(url) {
     if (!fetched[url]) {
@@ -89,15 +103,46 @@ LIVE_JS = """
     }
     return fetched[url];
   }
-  // Added in the order of the specs once all have arrived (SVG order = drawing order).
-  Promise.all(cfg.layers.map(function (spec) { return rows(spec.url); })).then(function (all) {
-    cfg.layers.forEach(function (spec, i) {
-      api.layers[spec.name].addData(atlasFeatures(all[i]));
-    });
-    addHatch();
-    api.ready = true;
-    document.body.setAttribute("data-atlas-ready", "1");
-  }).catch(function (err) { console.error("atlas map geometry", err); });
+  // A view (national, or one département) says which layers hold which polygons. The
+  // same view again changes nothing; another one refills every layer, in the order
+  // of the specs once all files have arrived (SVG order = drawing order).
+  // Says the map is loading until its polygons are drawn.
+  var loading = L.DomUtil.create("div", "atlas-loading", map.getContainer());
+  loading.textContent = cfg.loadingText;
+  var viewKey = null, viewSequence = 0;
+  function showView(view) {
+    if (view.key === viewKey) { return false; }
+    viewKey = view.key;
+    api.bounds = view.bounds;
+    api.ready = false;
+    loading.style.display = "";
+    document.body.setAttribute("data-atlas-ready", "0");
+    var mine = ++viewSequence;
+    var names = cfg.layers.map(function (s) { return s.name; })
+      .filter(function (name) { return view.layers[name]; });
+    Promise.all(names.map(function (name) { return rows(view.layers[name].url); }))
+      .then(function (all) {
+        if (mine !== viewSequence) { return; }
+        cfg.layers.forEach(function (spec) { api.layers[spec.name].clearLayers(); });
+        names.forEach(function (name, i) {
+          var spec = api.specs[name], only = view.layers[name].only;
+          var kept = only ? all[i].filter(function (row) {
+            return only.indexOf(row[0][spec.key]) >= 0;
+          }) : all[i];
+          api.layers[name].addData(atlasFeatures(kept));
+        });
+        addHatch();
+        api.ready = true;
+        loading.style.display = "none";
+        // What a drill-down will need, fetched while nobody waits for it.
+        var later = view.prefetch || {};
+        (later.rows || []).forEach(function (url) { rows(url).catch(function () {}); });
+        (later.tables || []).forEach(function (url) { table(url).catch(function () {}); });
+        document.body.setAttribute("data-atlas-ready", "1");
+        document.body.setAttribute("data-atlas-view", view.key);
+      }).catch(function (err) { console.error("atlas map geometry", err); });
+    return true;
+  }
 
   function control(position, className) {
     var div = L.DomUtil.create("div", className);
@@ -128,7 +173,7 @@ LIVE_JS = """
   api.fit = function () {
     api.fitting = true;
     map.invalidateSize({pan: false});
-    var bounds = L.latLngBounds(cfg.bounds);
+    var bounds = L.latLngBounds(api.bounds);
     var height = map.getSize().y;
     // The legends never take more than the map's height (they scroll inside instead).
     levers.style.maxHeight = Math.max(80, height - 20) + "px";
@@ -214,15 +259,24 @@ LIVE_JS = """
     return shown;
   }
   var sequence = 0;
+  // Only the difference goes in and out of the cluster (a lever chip adds or removes
+  // its own markers; re-clustering everything would cost more with a big catalogue).
+  var shown = new Set();
   function showMarkers(rows, icons, popups) {
-    cluster.clearLayers();
-    cluster.addLayers(rows.map(function (row) { return markerOf(row, icons, popups); }));
+    var next = new Set(rows.map(function (row) { return markerOf(row, icons, popups); }));
+    var gone = [], added = [];
+    shown.forEach(function (marker) { if (!next.has(marker)) { gone.push(marker); } });
+    next.forEach(function (marker) { if (!shown.has(marker)) { added.push(marker); } });
+    if (gone.length) { cluster.removeLayers(gone); }
+    if (added.length) { cluster.addLayers(added); }
+    shown = next;
     api.updates += 1;
     document.body.setAttribute("data-atlas-markers", String(rows.length));
     document.body.setAttribute("data-atlas-updates", String(api.updates));
   }
 
   api.update = function (data) {
+    var moved = showView(data.view);
     Object.keys(data.styles).forEach(function (name) {
       api.styles[name] = data.styles[name];
       var spec = api.specs[name];
@@ -230,10 +284,13 @@ LIVE_JS = """
         layer.setStyle(styleOf(spec, layer.feature));
       });
     });
+    Object.keys(api.styles).forEach(function (name) {
+      if (!data.styles[name]) { delete api.styles[name]; }
+    });
     legend.innerHTML = data.legend;
     levers.innerHTML = data.levers;
     levers.style.display = data.levers ? "" : "none";
-    if (!api.fitted) { api.fit(); }
+    if (moved || !api.fitted) { api.fit(); }
     var m = data.markers, mine = ++sequence;
     if (!m.url) { showMarkers(m.rows, m.icons, m.popups); return; }
     table(m.url).then(function (t) {
@@ -246,18 +303,22 @@ LIVE_JS = """
 # traps the popup pane in it), so while a popup is open the right-hand controls go
 # under the map pane. The legends' maximum height follows the map's (api.fit).
 LIVE_CSS = """
+.atlas-loading { position: absolute; left: 50%; top: 45%; transform: translate(-50%, -50%);
+  z-index: 450; background: rgba(255,255,255,0.92); padding: 8px 14px; border-radius: 6px;
+  color: #1a1a1a; font-size: 15px; pointer-events: none; }
 .leaflet-container:has(.leaflet-popup) .leaflet-right { z-index: 350; }
 .atlas-legend { overflow: auto; }
 """
 
 
 class LiveBase(RawMacroElement):
-    """The stable part of the on-screen map (see the module docstring).
+    """The stable part of the on-screen map (see the module docstring), the same for
+    the national view and every drill-down: a view change is an update too.
 
-    ``layers``: dicts with ``name``, ``url`` (a geometry file), ``key`` (``code`` or
-    ``commune``), ``className``, ``idClass`` (class prefix per feature, or ``""``),
-    ``stroke``, ``weight``, ``fillOpacity``, ``tips`` (bool), ``interactive`` (bool)
-    and ``only`` (codes to keep, or None).
+    ``layers``: dicts with ``name``, ``key`` (``code`` or ``commune``), ``className``,
+    ``idClass`` (class prefix per feature, or ``""``), ``stroke``, ``weight``,
+    ``fillOpacity``, ``tips`` (bool) and ``interactive`` (bool); each update's
+    ``view`` says which geometry file (and which codes of it) each layer shows.
     """
 
     _template = Template(
@@ -275,23 +336,23 @@ class LiveBase(RawMacroElement):
         self,
         layers: list[dict[str, Any]],
         *,
-        bounds: list[list[float]],
         lang: str,
         popup_url: str | None,
         popup_loading: str,
         popup_error: str,
         cluster: dict[str, Any],
+        loading_text: str = "",
     ) -> None:
         super().__init__()
         self._name = "LiveBase"
         self.layers = layers
         self.config = {
             "layers": layers,
-            "bounds": bounds,
             "lang": lang,
             "popupUrl": popup_url,
             "popupLoading": popup_loading,
             "popupError": popup_error,
+            "loadingText": loading_text,
             "cluster": cluster,
         }
 
@@ -302,6 +363,7 @@ class LiveBase(RawMacroElement):
 class LiveUpdate(RawMacroElement):
     """What changes with the filters and the indicator, applied to the mounted map.
 
+    ``view``: ``{"key", "bounds", "layers": {name: {"url", "only"}}}``;
     ``styles``: layer name -> code -> ``[fill, tooltip HTML(, stroke, weight)]``;
     ``legend``/``levers``: escaped HTML; ``markers``: ``{"icons": {key: {svg, size}},
     "rows": [[id, lat, lon, icon key, title]], "popups": {id: html} | None}``.

@@ -1,10 +1,12 @@
 """Build the on-screen maps as a stable base plus an in-place update (no streamlit here).
 
 :func:`national_live` and :func:`departement_live` return ``(map, feature_group)``:
-the map's script depends only on the view (national, or which département), the
-language and the server's base path; the feature group holds everything the filters
-and the indicator change (:mod:`components.map.live`). The standalone documents of
-:mod:`components.map.build` (presentation, exports, tests) are unchanged.
+the map's script (:func:`base_map`) depends only on the language and the server's
+base path, so the same map stays mounted from the national view to any drill-down
+and back; the feature group holds the view (which polygons, which bounds) and
+everything the filters and the indicator change (:mod:`components.map.live`). The
+standalone documents of :mod:`components.map.build` (presentation, exports, tests)
+are unchanged.
 """
 
 from __future__ import annotations
@@ -45,10 +47,12 @@ from data.formatting import format_number
 from data.indicators import Indicator
 from data.ranking import ranked_count, tension_rank
 
-# Texts of the lazy popups (plain text, escaped where used).
+# Texts of the lazy popups and the map's loading note (plain text; to move to
+# components/i18n.py, owned elsewhere).
 POPUP_TEXTS = {
     "loading": {"fr": "Chargement…", "en": "Loading…"},
     "error": {"fr": "Le détail n'a pas pu être chargé.", "en": "The details could not be loaded."},
+    "map": {"fr": "Chargement de la carte…", "en": "Loading the map…"},
 }
 CLUSTER = {"maxClusterRadius": 35, "spiderfyOnMaxZoom": True, "showCoverageOnHover": False}
 # Inside the iframe: the map takes the frame's whole height (the page sizes the frame).
@@ -66,15 +70,67 @@ def _popup_text(key: str, lang: str) -> str:
     return f'<p class="atlas-popup-status">{escape(POPUP_TEXTS[key][lang])}</p>'
 
 
-def _base_map(bounds: list[list[float]], zoom: int, opts: LiveOptions) -> folium.Map:
-    (s, w), (n, e) = bounds
+# The base's layers, bottom to top (the same for every view).
+LAYERS = (
+    {
+        "name": "national",
+        "key": "code",
+        "className": "atlas-dep",
+        "idClass": "atlas-code-",
+        "select": True,  # a click selects the département (see live.py)
+    },
+    {
+        "name": "neighbours",
+        "key": "code",
+        "className": "atlas-neighbour",
+        "idClass": "atlas-code-",
+        "fillOpacity": 0.8,
+        "select": True,
+    },
+    {
+        "name": "communes",
+        "key": "commune",
+        "className": "atlas-commune",
+        "idClass": "atlas-commune-",
+        "weight": 0.4,
+    },
+    {
+        "name": "outline",
+        "key": "code",
+        "className": "atlas-outline",
+        "stroke": "#0b3954",
+        "weight": 2.5,
+        "fillOpacity": 0,
+        "tips": False,
+    },
+)
+# Centre and zoom before the first update fits the view (France).
+START = ([46.5, 2.5], 5)
+
+
+def _spec(layer: dict[str, Any]) -> dict[str, Any]:
+    spec = {
+        "idClass": "",
+        "stroke": "#ffffff",
+        "weight": 0.8,
+        "fillOpacity": 0.9,
+        "tips": True,
+        "interactive": True,
+        "select": False,
+    }
+    spec.update(layer)
+    return spec
+
+
+def base_map(opts: LiveOptions) -> folium.Map:
+    """The base of every view: its script depends on the language and paths only."""
     m = offline_map(
         opts.base_url_path,
-        location=[(s + n) / 2, (w + e) / 2],
-        zoom_start=zoom,
+        location=START[0],
+        zoom_start=START[1],
         zoom_snap=0.25,
-        min_zoom=4 if zoom <= 5 else 3,
-        max_zoom=12 if zoom <= 5 else 14,
+        min_zoom=3,
+        max_zoom=14,
         control_scale=False,
         attribution_control=False,
     )
@@ -92,39 +148,16 @@ def _base_map(bounds: list[list[float]], zoom: int, opts: LiveOptions) -> folium
         ),
     ]
     StyleSheet(MAP_CSS + LIVE_CSS + (FILL_CSS if opts.fill_height else "")).add_to(m)
-    return m
-
-
-def _layer(name: str, url: str, key: str, class_name: str, **extra: Any) -> dict[str, Any]:
-    spec = {
-        "name": name,
-        "url": url,
-        "key": key,
-        "className": class_name,
-        "idClass": "",
-        "stroke": "#ffffff",
-        "weight": 0.8,
-        "fillOpacity": 0.9,
-        "tips": True,
-        "interactive": True,
-        "only": None,
-    }
-    spec.update(extra)
-    return spec
-
-
-def _with_base(
-    m: folium.Map, layers: list[dict[str, Any]], bounds: list[list[float]], opts: LiveOptions
-) -> None:
     LiveBase(
-        layers,
-        bounds=bounds,
+        [_spec(layer) for layer in LAYERS],
         lang=opts.lang,
         popup_url=opts.popup_url,
         popup_loading=_popup_text("loading", opts.lang),
         popup_error=_popup_text("error", opts.lang),
         cluster=CLUSTER,
+        loading_text=POPUP_TEXTS["map"][opts.lang],
     ).add_to(m)
+    return m
 
 
 def marker_data(
@@ -202,13 +235,20 @@ def national_live(
     *,
     opts: LiveOptions = LiveOptions(),
     table: MarkerTable | None = None,
+    drill_table: MarkerTable | None = None,
 ) -> tuple[folium.Map, folium.FeatureGroup]:
-    """The national map: base (101 départements, DROM rapprochés) and its update."""
-    bounds = _bounds(deps_near)
-    m = _base_map(bounds, 5, opts)
-    url = geometry_url("national", opts.base_url_path)
-    layer = _layer("national", url, "code", "atlas-dep", idClass="atlas-code-")
-    _with_base(m, [layer], bounds, opts)
+    """The national map: base (101 départements, DROM rapprochés) and its update.
+    ``drill_table``: the drill-downs' marker table, fetched once the map is drawn."""
+    m = base_map(opts)
+    prefetch: dict[str, list[str]] = {"rows": [geometry_url("departements", opts.base_url_path)]}
+    if drill_table is not None and opts.marker_url:
+        prefetch["tables"] = [f"{opts.marker_url}/{drill_table.token}.json"]
+    view = {
+        "key": "national",
+        "bounds": _bounds(deps_near),
+        "layers": {"national": {"url": geometry_url("national", opts.base_url_path)}},
+        "prefetch": prefetch,
+    }
     legend = legend_html(
         title=indicator_short_label(ind, opts.lang),
         unit=indicator_unit(ind, opts.lang),
@@ -221,6 +261,7 @@ def national_live(
         extra_note=t("map.drom_note", opts.lang),
     )
     payload = {
+        "view": view,
         "styles": {"national": national_styles(deps_near, ind, classification, opts.lang)},
         "legend": legend,
         "levers": _levers_html(initiatives, opts.lang),
@@ -276,40 +317,17 @@ def departement_live(
     """One département: its communes by APL, its neighbours in grey (click to move),
     its outline, its initiatives; base and update as for the national map."""
     lang = opts.lang
-    bounds = _bounds(deps.loc[[dep_code]])
-    m = _base_map(bounds, 8, opts)
+    m = base_map(opts)
     deps_url = geometry_url("departements", opts.base_url_path)
-    layers = [
-        _layer(
-            "neighbours",
-            deps_url,
-            "code",
-            "atlas-neighbour",
-            idClass="atlas-code-",
-            fillOpacity=0.8,
-            only=list(neighbours),
-        ),
-        _layer(
-            "communes",
-            geometry_url(f"communes-{dep_code}", opts.base_url_path),
-            "commune",
-            "atlas-commune",
-            idClass="atlas-commune-",
-            weight=0.4,
-        ),
-        _layer(
-            "outline",
-            deps_url,
-            "code",
-            "atlas-outline",
-            stroke="#0b3954",
-            weight=2.5,
-            fillOpacity=0,
-            tips=False,
-            only=[dep_code],
-        ),
-    ]
-    _with_base(m, layers, bounds, opts)
+    view = {
+        "key": f"departement-{dep_code}",
+        "bounds": _bounds(deps.loc[[dep_code]]),
+        "layers": {
+            "neighbours": {"url": deps_url, "only": list(neighbours)},
+            "communes": {"url": geometry_url(f"communes-{dep_code}", opts.base_url_path)},
+            "outline": {"url": deps_url, "only": [dep_code]},
+        },
+    }
     styles = commune_styles(commune_shapes, communes, apl_ind.id, lang)
     neighbour_styles = {
         code: ["#c9d1d8", f"<strong>{escape(str(deps.at[code, 'nom']))} ({escape(code)})</strong>"]
@@ -326,6 +344,7 @@ def departement_live(
         missing_count=sum(1 for fill, _tip in styles.values() if fill == HATCH_FILL),
     )
     payload = {
+        "view": view,
         "styles": {
             "neighbours": neighbour_styles,
             "communes": styles,

@@ -5,10 +5,10 @@ nothing but ``last_active_drawing`` (so panning and zooming send nothing) and th
 click is handled in the component's ``on_change`` callback.
 
 The map is drawn in two parts (:mod:`components.map.live_build`): a base that stays
-mounted while the view is the same (national, or one département) and an update
-passed as ``feature_group_to_add``, applied in place: a filter or an indicator change
-sends no polygon and keeps the zoom and pan. :func:`build_map` still gives the whole
-standalone document (the presentation frame uses it).
+mounted (the national view and every drill-down) and an update passed as
+``feature_group_to_add``, applied in place: a filter or an indicator change sends no
+polygon and keeps the zoom and pan; a drill-down fetches its communes' file and fits.
+:func:`build_map` still gives the whole standalone document (the presentation frame).
 """
 
 from __future__ import annotations
@@ -96,15 +96,12 @@ def build_live(filtered, *, height: int = 640) -> tuple[folium.Map, folium.Featu
         popup_url=popup_url(base),
         marker_url=marker_url(base),
     )
-    table = None
+    tables = {}
     if opts.marker_url:
-        table = marker_tables.table_for(
-            version,
-            v.lang,
-            "national" if v.dep is None else "real",
-            a.initiatives,
-            lambda code: lever_label(code, v.lang),
-        )
+        for layout in ("national", "real"):
+            tables[layout] = marker_tables.table_for(
+                version, v.lang, layout, a.initiatives, lambda code: lever_label(code, v.lang)
+            )
     if v.dep is None:
         return national_live(
             a.departements_rapproches,
@@ -113,10 +110,11 @@ def build_live(filtered, *, height: int = 640) -> tuple[folium.Map, folium.Featu
             filtered,
             cache.place_labels(),
             opts=opts,
-            table=table,
+            table=tables.get("national"),
+            drill_table=tables.get("real"),
         )
     in_dep = filter_initiatives(filtered, InitiativeFilter(departement=v.dep))
-    shapes, _encoded = cache.commune_shapes(v.dep)
+    shapes = cache.commune_frame(v.dep)
     return departement_live(
         v.dep,
         a.departements,
@@ -127,17 +125,20 @@ def build_live(filtered, *, height: int = 640) -> tuple[folium.Map, folium.Featu
         in_dep,
         cache.place_labels(),
         opts=opts,
-        table=table,
+        table=tables.get("real"),
     )
 
 
 def show_map(filtered, *, height: int = 640) -> None:
     """Draw the map; a click on a département selects it (zoom + communes)."""
     v = state.view()
-    if v.dep is not None:
-        st.button(
-            t("map.back", v.lang), on_click=state.update, kwargs={"dep": None}, key="map_back"
-        )
+    # Always one element before the map, so the map keeps its place in the page (and
+    # stays mounted) between the national view and a drill-down.
+    with st.container(key="map_top"):
+        if v.dep is not None:
+            st.button(
+                t("map.back", v.lang), on_click=state.update, kwargs={"dep": None}, key="map_back"
+            )
     m, update = build_live(filtered, height=height)
     st_folium(
         m,

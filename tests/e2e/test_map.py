@@ -39,12 +39,17 @@ def test_clicking_a_departement_opens_its_portrait_and_communes(server, page):
     wait_for_run(page)
     frame = map_frame(page)
     frame.locator("path.atlas-code-55").wait_for()
+    live = live_frame(page)
+    live.evaluate("() => { window.__stillMounted = true; }")
     click_shape(page, "path.atlas-code-55")
     page.get_by_text("Portrait : Meuse (55)").wait_for()
     frame = map_frame(page)
     communes = frame.locator("path.atlas-commune")
     communes.nth(400).wait_for(state="attached")
     assert communes.count() > 450  # Meuse has about 500 communes
+    # the same map, drilled down in place (no new frame, polygons fetched once)
+    assert live.evaluate("() => window.__stillMounted === true")
+    assert frame.locator("path.atlas-dep").count() == 0
     page.get_by_text("e-Meuse santé", exact=False).first.wait_for()
     page.wait_for_url(re.compile(r"[?&]dep=55\b"))
     shot(page, "map-meuse")
@@ -133,6 +138,9 @@ def test_a_filter_change_updates_the_markers_in_place_and_keeps_zoom_and_polygon
     assert after["shapes"] == 101
     assert after["zoom"] == before["zoom"] and after["center"] == before["center"]
     assert after["markers"] < before["markers"]
+    # the map said it was loading until its polygons were drawn
+    note = frame.locator(".atlas-loading")
+    assert note.text_content() == "Chargement de la carte…" and note.is_hidden()
     shot(page, "map-filter-in-place")
     assert page.recorder.console_errors == []
 
