@@ -20,7 +20,7 @@ from data.evidence import EVIDENCE_LEVELS
 from data.formatting import format_number
 from data.initiatives import REGIONS
 from data.lever_notes import LeverNote, load_lever_notes
-from data.lever_summary import lever_summary
+from data.lever_summary import LeverSummary, lever_summary
 from data.levers import get_lever
 
 
@@ -66,9 +66,7 @@ def _where(code: str, by_region: dict[str, int], lang: str) -> None:
         )
 
 
-def _results(code: str, lang: str) -> None:
-    a = cache.atlas()
-    summary = lever_summary(code, a.initiatives, a.outcomes)
+def _results(summary: LeverSummary, lang: str) -> None:
     st.markdown(f"**{t('lever.results', lang)}**")
     levels = pd.DataFrame(
         {
@@ -138,5 +136,5 @@ def lever_section(code: str, lang: str) -> None:
     )
     summary = lever_summary(code, a.initiatives, a.outcomes)
     _where(code, summary.by_region, lang)
-    _results(code, lang)
+    _results(summary, lang)
     _national(note, lang)
