@@ -334,11 +334,16 @@ def test_a_moderator_imports_and_stays_on_the_import_tab(db_url, page, tmp_path)
         _login(page, secret)
         tab = page.get_by_role("tab", name="Importer un CSV")
         tab.click()
-        uploader = page.locator("[data-testid='stFileUploader']")
-        # Streamlit's English instructions are hidden; the limit is said once, in French
-        assert not uploader.get_by_text("per file").is_visible()
-        page.get_by_text("Un fichier CSV (UTF-8) de 2 Mo au plus.").wait_for()
-        uploader.locator("input[type='file']").set_input_files(_import_csv(tmp_path))
+        # two uploaders on this tab: initiatives, then outcome records
+        uploaders = page.locator("[data-testid='stFileUploader']")
+        uploaders.nth(1).wait_for()
+        # Streamlit's English instructions are hidden; the limit is said in French
+        english = uploaders.get_by_text("per file")
+        assert english.count() == 2
+        assert english.evaluate_all("els => els.every(e => e.offsetParent === null)")
+        page.get_by_text("Un fichier CSV (UTF-8) de 2 Mo au plus.").first.wait_for()
+        initiatives = page.get_by_role("region", name="Fichier CSV", exact=True)
+        initiatives.locator("input[type='file']").set_input_files(_import_csv(tmp_path))
         page.get_by_text("1 ligne(s) invalide(s) sur 2").wait_for()
         wait_for_run(page)
         shot(page, "moderation-import-report")
