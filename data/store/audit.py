@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -77,6 +77,26 @@ def record(
             reason=reason,
         )
     )
+
+
+def record_many(conn: Connection, entries: Sequence[Mapping[str, Any]]) -> None:
+    """Add several entries in one statement (keys as :func:`record`'s arguments)."""
+    if entries:
+        conn.execute(
+            insert(audit_log),
+            [
+                {
+                    "at": e.get("at") or utcnow(),
+                    "actor": e["actor"],
+                    "action": e["action"],
+                    "initiative_pk": e.get("initiative_pk"),
+                    "before": _dump(e.get("before")),
+                    "after": _dump(e.get("after")),
+                    "reason": e.get("reason"),
+                }
+                for e in entries
+            ],
+        )
 
 
 def entry_from_row(row: Any) -> AuditEntry:

@@ -5,6 +5,7 @@ is the initiative's slug (empty for a pending proposal)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from sqlalchemy import Connection, RowMapping, delete, insert, select
 
@@ -64,14 +65,25 @@ def same_records(a: Iterable[Mapping[str, str]], b: Iterable[Mapping[str, str]])
     ]
 
 
-def replace_records(conn: Connection, pk: int, records: Iterable[Mapping[str, str]]) -> None:
-    """Make ``records`` (cleaned catalogue rows) the records of initiative ``pk``."""
-    conn.execute(delete(outcomes).where(outcomes.c.initiative_pk == pk))
-    rows = [
+def _record_rows(pk: int, records: Iterable[Mapping[str, str]]) -> list[dict[str, Any]]:
+    return [
         {c: clean_text(record.get(c)) for c in RECORD_COLUMNS}
         | {"initiative_pk": pk, "position": i}
         for i, record in enumerate(records)
     ]
+
+
+def replace_records(conn: Connection, pk: int, records: Iterable[Mapping[str, str]]) -> None:
+    """Make ``records`` (cleaned catalogue rows) the records of initiative ``pk``."""
+    conn.execute(delete(outcomes).where(outcomes.c.initiative_pk == pk))
+    rows = _record_rows(pk, records)
+    if rows:
+        conn.execute(insert(outcomes), rows)
+
+
+def insert_records(conn: Connection, by_pk: Mapping[int, Iterable[Mapping[str, str]]]) -> None:
+    """The records of new initiatives (which have none yet), in one statement."""
+    rows = [row for pk, records in by_pk.items() for row in _record_rows(pk, records)]
     if rows:
         conn.execute(insert(outcomes), rows)
 

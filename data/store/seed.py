@@ -23,7 +23,7 @@ from data.store import audit
 from data.store.models import audit_log, initiatives, store_meta
 from data.store.outcomes import Record, clean_record, records_of, same_records
 from data.store.records import clean_values, db_columns, row_values
-from data.store.writes import Act, change, create
+from data.store.writes import Act, New, change, create_many
 
 SEED_ACTIONS = ("seed", "seed_update")
 
@@ -94,6 +94,7 @@ def seed_from_catalogue(conn: Connection, directory: Path, reference: Reference)
     stored = records_of(conn, [r["pk"] for r in seeded])
     now = audit.utcnow()
     changed = 0
+    new: list[New] = []
     for file, row in catalogue.files.initiative_rows():
         values = clean_values(row.values)
         slug = values["id"]
@@ -106,12 +107,12 @@ def seed_from_catalogue(conn: Connection, directory: Path, reference: Reference)
                 "created_at": now,
                 "updated_at": now,
             }
-            create(conn, columns, Act(audit.SYSTEM_ACTOR, "seed", now, file.name), own)
-            changed += 1
+            new.append(New(columns, Act(audit.SYSTEM_ACTOR, "seed", now, file.name), own))
         elif existing[slug]["pk"] in stored:
             act = Act(audit.SYSTEM_ACTOR, "seed_update", now, file.name)
             record = existing[slug]
             changed += _refresh(conn, record, values, own, stored[record["pk"]], act)
+    changed += len(create_many(conn, new))
     changes: dict[str, object] = {"seed_digest": digest}
     if changed:
         changes["published_version"] = store_meta.c.published_version + 1

@@ -12,7 +12,7 @@ from sqlalchemy import Connection, RowMapping, insert, select, update
 from data.store import audit
 from data.store.errors import NotFound
 from data.store.models import initiatives, store_meta
-from data.store.outcomes import CHUNK, audit_records, replace_records
+from data.store.outcomes import CHUNK, audit_records, insert_records, replace_records
 from data.store.records import snapshot
 
 T = TypeVar("T")
@@ -87,6 +87,44 @@ def create(
         after["outcomes"] = audit_records(records)
     act.record(conn, pk, after=after)
     return pk
+
+
+@dataclass(frozen=True)
+class New:
+    """One initiative for :func:`create_many`: its columns, its act, its records."""
+
+    columns: Mapping[str, Any]
+    act: Act
+    records: Records = ()
+
+
+def create_many(conn: Connection, items: Sequence[New]) -> list[int]:
+    """What :func:`create` writes for each item (the records always), in three
+    statements instead of three per initiative; return the ``pk`` of each, in order.
+    Every item must have the same column names."""
+    if not items:
+        return []
+    names = set(items[0].columns)
+    if any(set(item.columns) != names for item in items):
+        raise ValueError("create_many: every initiative needs the same columns")
+    query = insert(initiatives).returning(initiatives.c.pk, sort_by_parameter_order=True)
+    pks = list(conn.execute(query, [dict(item.columns) for item in items]).scalars())
+    insert_records(conn, {pk: item.records for pk, item in zip(pks, items, strict=True)})
+    audit.record_many(
+        conn,
+        [
+            {
+                "actor": item.act.actor,
+                "action": item.act.action,
+                "initiative_pk": pk,
+                "reason": item.act.reason,
+                "at": item.act.at,
+                "after": snapshot(item.columns) | {"outcomes": audit_records(item.records)},
+            }
+            for pk, item in zip(pks, items, strict=True)
+        ],
+    )
+    return pks
 
 
 def change(
