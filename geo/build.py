@@ -15,20 +15,22 @@ from __future__ import annotations
 
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
+import geopandas as gpd
 import numpy as np
 import pandas as pd
 
 from data.paths import BUILT_DIR
 from geo.communes import ALIAS_COLUMNS, COMMUNE_COLUMNS, POINT_DECIMALS, alias_rows, commune_rows
-from geo.coverage import build_coverage, territory
+from geo.coverage import Coverage, build_coverage, territory
 from geo.departements import dissolve_departements
 from geo.drom import INSETS, transform_geometry
 from geo.io import format_number, write_csv, write_geojson
 from geo.neighbours import neighbour_pairs
 from geo.simplify import METRIC_CRS, check_coverage, round_coverage, simplify_coverage
-from geo.sources import load_sources
+from geo.sources import Sources, load_sources
 
 #: Decimals of geometry coordinates (about 10 m).
 GEOMETRY_DECIMALS = 4
@@ -109,13 +111,33 @@ def _point_cell(value: float) -> str:
     return "" if pd.isna(value) else format_number(float(value), POINT_DECIMALS)
 
 
-def build_geometry(out_dir: Path) -> None:
-    """Write all geometry artefacts into ``out_dir``."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+@dataclass(frozen=True)
+class Stages:
+    """The unsimplified stages every artefact is cut from."""
+
+    sources: Sources
+    coverage: Coverage
+    deps: gpd.GeoDataFrame
+
+
+def build_stages() -> Stages:
+    """Read the sources, make the commune coverage and dissolve the départements."""
     sources = load_sources()
     coverage = build_coverage(sources.communes)
     deps = dissolve_departements(coverage, sources.departements)
     check_coverage(deps["geometry"].to_numpy(), "départements non simplifiés")
+    return Stages(sources, coverage, deps)
+
+
+def build_geometry(out_dir: Path) -> None:
+    """Write all geometry artefacts into ``out_dir``."""
+    write_geometry(build_stages(), out_dir)
+
+
+def write_geometry(stages: Stages, out_dir: Path) -> None:
+    """Write all geometry artefacts of ``stages`` into ``out_dir``."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    sources, coverage, deps = stages.sources, stages.coverage, stages.deps
     build_departements(deps, out_dir)
     write_csv(
         out_dir / "departements_voisins.csv",

@@ -15,13 +15,11 @@ import shapely
 from geopandas.testing import assert_geodataframe_equal
 
 from data.paths import BUILT_DIR
-from geo.build import build_geometry
+from geo.build import Stages, build_stages, write_geometry
 from geo.communes import commune_rows
-from geo.coverage import build_coverage
-from geo.departements import dissolve_departements
-from geo.sources import load_sources
 
-pytestmark = pytest.mark.build
+# the build runs once per module: keep the module on one xdist worker
+pytestmark = [pytest.mark.build, pytest.mark.xdist_group("geo-build")]
 
 GEOMETRY_FILES = [
     "departements.geojson",
@@ -33,18 +31,22 @@ GEOMETRY_FILES = [
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built_stages() -> Stages:
+    return build_stages()
+
+
+@pytest.fixture(scope="module")
+def built(built_stages: Stages, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    # the stages of build_geometry, computed once for the module's other tests too
     out = tmp_path_factory.mktemp("built")
-    build_geometry(out)
+    write_geometry(built_stages, out)
     return out
 
 
 @pytest.fixture(scope="module")
-def stages():
-    sources = load_sources()
-    coverage = build_coverage(sources.communes)
-    deps = dissolve_departements(coverage, sources.departements).set_index("code", drop=False)
-    return sources, coverage, deps
+def stages(built_stages: Stages):
+    deps = built_stages.deps.set_index("code", drop=False)
+    return built_stages.sources, built_stages.coverage, deps
 
 
 @pytest.mark.parametrize("name", GEOMETRY_FILES)
