@@ -12,8 +12,10 @@ source scripts/postgres.sh
 postgres_start
 trap postgres_stop EXIT
 
+# Two workers, one per core (ATLAS_TEST_WORKERS to change); a browser module stays on
+# one worker so that its server starts once (tests/e2e/conftest.py).
 set +e
-.venv/bin/python -m pytest "$@"
+.venv/bin/python -m pytest -n "${ATLAS_TEST_WORKERS:-2}" --dist loadgroup "$@"
 status=$?
 set -e
 # pytest exits 5 when a selection ran no test: that is a failure here too.

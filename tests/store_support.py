@@ -65,6 +65,20 @@ def db_url(request, tmp_path) -> Iterator[str]:
 
 
 @pytest.fixture
+def sqlite_url(tmp_path) -> str:
+    """An empty SQLite database, for a test that runs on one backend only."""
+    return f"sqlite:///{tmp_path / 'store.sqlite'}"
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """An empty PostgreSQL schema, for a test that runs on one backend only (mark the
+    test ``postgres``)."""
+    with postgres_schema() as url:
+        yield url
+
+
+@pytest.fixture
 def store(db_url) -> Iterator[Store]:
     """A store seeded from the catalogue (data/catalogue/)."""
     s = open_store(db_url)

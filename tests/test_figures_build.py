@@ -20,6 +20,10 @@ OUTPUTS = (
 )
 
 
+# the build runs once per module: keep the module on one xdist worker
+pytestmark = pytest.mark.xdist_group("figures-build")
+
+
 @pytest.fixture(scope="module")
 def two_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     first = tmp_path_factory.mktemp("build1")

@@ -4,6 +4,10 @@ The contributor sees "Merci" only once the row is committed: the test kills the
 Streamlit server (SIGKILL, no shutdown) as soon as "Merci" is on screen and finds
 the proposal in the database. The page is served by ``app.py`` once it lists
 ``pages/proposer.py``, else directly as the main script.
+
+The store itself is tested on SQLite and on PostgreSQL (``tests/test_store_*``); each
+scenario here runs on one backend, the one its users meet (SQLite for a single server,
+PostgreSQL for replicas), and both backends are driven through the browser.
 """
 
 from __future__ import annotations
@@ -14,8 +18,9 @@ import sqlite3
 import subprocess
 import sys
 
+import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from store_support import db_url  # noqa: F401 (fixture)
+from store_support import postgres_url, sqlite_url  # noqa: F401 (fixtures)
 
 from data.store import Proposal, open_store
 from tests.e2e.conftest import REPO, StreamlitServer, free_port, shot, wait_for_run
@@ -91,10 +96,10 @@ def _choose(page, label: str, option: str) -> None:
     raise AssertionError(f"could not choose {option!r} in {label!r}")
 
 
-def test_acknowledged_proposal_survives_sigkill_of_the_server(db_url, page):  # noqa: F811
-    open_store(db_url).close()  # migrate and seed before the server starts
+def test_acknowledged_proposal_survives_sigkill_of_the_server(sqlite_url, page):  # noqa: F811
+    open_store(sqlite_url).close()  # migrate and seed before the server starts
     via_app = _via_app()
-    server = PageServer("app.py" if via_app else "pages/proposer.py", {"DATABASE_URL": db_url})
+    server = PageServer("app.py" if via_app else "pages/proposer.py", {"DATABASE_URL": sqlite_url})
     try:
         page.goto(_proposer_url(server, via_app))
         wait_for_run(page)
@@ -124,7 +129,7 @@ def test_acknowledged_proposal_survives_sigkill_of_the_server(db_url, page):  # 
         if server.process.poll() is None:
             server.process.kill()
         server._log.close()
-    store = open_store(db_url)
+    store = open_store(sqlite_url)
     try:
         pending = store.pending()
         assert [p.name for p in pending] == [NAME]
@@ -168,8 +173,9 @@ def test_no_thank_you_when_the_database_cannot_commit(tmp_path, page):
         store.close()
 
 
-def test_moderator_sees_contributor_html_as_text_and_publishes(db_url, page):  # noqa: F811
-    store = open_store(db_url)
+@pytest.mark.postgres
+def test_moderator_sees_contributor_html_as_text_and_publishes(postgres_url, page):  # noqa: F811
+    store = open_store(postgres_url)
     xss = "<img src=x onerror=alert(1)> Maison de santé"
     pk = store.submit(
         Proposal(
@@ -186,7 +192,7 @@ def test_moderator_sees_contributor_html_as_text_and_publishes(db_url, page):  #
     via_app = "pages/moderation.py" in (REPO / "app.py").read_text(encoding="utf-8")
     server = PageServer(
         "app.py" if via_app else "pages/moderation.py",
-        {"DATABASE_URL": db_url, "ATLAS_MODERATION_SECRET": secret},
+        {"DATABASE_URL": postgres_url, "ATLAS_MODERATION_SECRET": secret},
     )
     try:
         page.goto(f"{server.url}/moderation" if via_app else server.url)
@@ -217,11 +223,12 @@ def _login(page, secret: str) -> None:
     wait_for_run(page)
 
 
-def test_two_servers_sharing_the_database_act_as_replicas(db_url, browser):  # noqa: F811
+@pytest.mark.postgres
+def test_two_servers_sharing_the_database_act_as_replicas(postgres_url, browser):  # noqa: F811
     """A proposal sent to replica A is moderated on replica B; A then counts it published."""
-    open_store(db_url).close()
+    open_store(postgres_url).close()
     secret = "secret partagé par les deux réplicas"
-    env = {"DATABASE_URL": db_url, "ATLAS_MODERATION_SECRET": secret}
+    env = {"DATABASE_URL": postgres_url, "ATLAS_MODERATION_SECRET": secret}
     via_app = _via_app()
     a = PageServer("app.py" if via_app else "pages/proposer.py", env)
     b = PageServer("app.py" if via_app else "pages/moderation.py", env)
@@ -252,7 +259,7 @@ def test_two_servers_sharing_the_database_act_as_replicas(db_url, browser):  # n
         third.goto(f"{mod_a.url}/moderation" if via_app else mod_a.url)
         wait_for_run(third)
         _login(third, secret)
-        shared = open_store(db_url, seed_path=None)
+        shared = open_store(postgres_url, seed_path=None)
         count = len(shared.published_rows())
         shared.close()
         third.get_by_text(f"{count} initiative(s) publiée(s)").wait_for()
@@ -263,12 +270,12 @@ def test_two_servers_sharing_the_database_act_as_replicas(db_url, browser):  # n
             server.stop()
 
 
-def test_the_form_is_really_empty_after_thanks(db_url, page):  # noqa: F811
+def test_the_form_is_really_empty_after_thanks(sqlite_url, page):  # noqa: F811
     """After « Merci ! » the browser's fields are empty: sending again with only a new
     name must not store a copy of the first proposal."""
-    open_store(db_url).close()
+    open_store(sqlite_url).close()
     via_app = _via_app()
-    server = PageServer("app.py" if via_app else "pages/proposer.py", {"DATABASE_URL": db_url})
+    server = PageServer("app.py" if via_app else "pages/proposer.py", {"DATABASE_URL": sqlite_url})
     try:
         page.goto(_proposer_url(server, via_app))
         wait_for_run(page)
@@ -300,7 +307,7 @@ def test_the_form_is_really_empty_after_thanks(db_url, page):  # noqa: F811
         raise
     finally:
         server.stop()
-    store = open_store(db_url)
+    store = open_store(sqlite_url)
     try:
         assert [p.name for p in store.pending()] == ["Centre de santé de Vézelay"]
     finally:
@@ -324,10 +331,11 @@ def _import_csv(tmp_path) -> str:
     return str(path)
 
 
-def test_a_moderator_imports_and_stays_on_the_import_tab(db_url, page, tmp_path):  # noqa: F811
-    open_store(db_url).close()
+@pytest.mark.postgres
+def test_a_moderator_imports_and_stays_on_the_import_tab(postgres_url, page, tmp_path):  # noqa: F811
+    open_store(postgres_url).close()
     secret = "secret de moderation pour l'import"
-    server = PageServer("app.py", {"DATABASE_URL": db_url, "ATLAS_MODERATION_SECRET": secret})
+    server = PageServer("app.py", {"DATABASE_URL": postgres_url, "ATLAS_MODERATION_SECRET": secret})
     try:
         page.goto(f"{server.url}/moderation")
         wait_for_run(page)
@@ -360,7 +368,7 @@ def test_a_moderator_imports_and_stays_on_the_import_tab(db_url, page, tmp_path)
         raise
     finally:
         server.stop()
-    store = open_store(db_url)
+    store = open_store(postgres_url)
     try:
         assert store.get_by_slug("importee-navigateur") is not None
         assert store.get_by_slug("importee-invalide") is None
