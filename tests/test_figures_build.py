@@ -20,10 +20,6 @@ OUTPUTS = (
 )
 
 
-# the build runs once per module: keep the module on one xdist worker
-pytestmark = pytest.mark.xdist_group("figures-build")
-
-
 @pytest.fixture(scope="module")
 def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("build")

@@ -18,8 +18,7 @@ from data.paths import BUILT_DIR
 from geo.build import Stages, build_stages, write_geometry
 from geo.communes import commune_rows
 
-# the build runs once per module: keep the module on one xdist worker
-pytestmark = [pytest.mark.build, pytest.mark.xdist_group("geo-build")]
+pytestmark = pytest.mark.build
 
 GEOMETRY_FILES = [
     "departements.geojson",

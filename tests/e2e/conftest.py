@@ -36,12 +36,8 @@ CHROMIUM_ARGS = [
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     here = Path(__file__).parent
     for item in items:
-        path = Path(str(item.fspath))
-        if path.is_relative_to(here):
+        if Path(str(item.fspath)).is_relative_to(here):
             item.add_marker(pytest.mark.browser)
-            # one module, one xdist worker (``--dist loadgroup``): its module-scoped
-            # server starts once
-            item.add_marker(pytest.mark.xdist_group(f"browser-{path.stem}"))
 
 
 def free_port() -> int:
