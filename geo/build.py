@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -91,11 +92,16 @@ def build_departements(deps: pd.DataFrame, out_dir: Path) -> None:
     )
 
 
-def build_communes_geo(units: pd.DataFrame, out_dir: Path) -> None:
-    """Write ``communes_geo/<dep>.geojson``, one simplified coverage per département."""
+def build_communes_geo(
+    units: pd.DataFrame, out_dir: Path, only: Collection[str] | None = None
+) -> None:
+    """Write ``communes_geo/<dep>.geojson``, one simplified coverage per département
+    (each is built from its own communes alone; ``only``: just these départements)."""
     folder = out_dir / "communes_geo"
     folder.mkdir(parents=True, exist_ok=True)
     for dep, group in units.groupby("departement_code", sort=True):
+        if only is not None and dep not in only:
+            continue
         group = group.sort_values("code")
         simplified = simplify_coverage(
             group["geometry"].to_numpy(), COMMUNE_TOLERANCE_M, METRIC_CRS[territory(dep)]
@@ -134,8 +140,11 @@ def build_geometry(out_dir: Path) -> None:
     write_geometry(build_stages(), out_dir)
 
 
-def write_geometry(stages: Stages, out_dir: Path) -> None:
-    """Write all geometry artefacts of ``stages`` into ``out_dir``."""
+def write_geometry(
+    stages: Stages, out_dir: Path, commune_layers: Collection[str] | None = None
+) -> None:
+    """Write all geometry artefacts of ``stages`` into ``out_dir`` (the commune layers
+    of ``commune_layers`` only, when given)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     sources, coverage, deps = stages.sources, stages.coverage, stages.deps
     build_departements(deps, out_dir)
@@ -154,7 +163,7 @@ def write_geometry(stages: Stages, out_dir: Path) -> None:
         ALIAS_COLUMNS,
         alias_rows(sources.communes).itertuples(index=False),
     )
-    build_communes_geo(coverage.units, out_dir)
+    build_communes_geo(coverage.units, out_dir, commune_layers)
 
 
 def main(argv: list[str]) -> int:

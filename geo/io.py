@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import shapely
 
 
@@ -22,25 +23,35 @@ def format_number(value: float, decimals: int) -> str:
     """``value`` with at most ``decimals`` decimals, no trailing zeros, no ``-0``."""
     if not math.isfinite(value):
         raise ValueError(f"coordonnée non finie : {value!r}")
-    text = f"{value:.{decimals}f}"
+    return _trimmed(f"{value:.{decimals}f}")
+
+
+def format_numbers(values: Sequence[float] | np.ndarray, decimals: int) -> list[str]:
+    """:func:`format_number` of each value, formatted in one go (the commune layers
+    hold millions of coordinates)."""
+    array = np.asarray(values, dtype=float)
+    finite = np.isfinite(array)
+    if not finite.all():
+        raise ValueError(f"coordonnée non finie : {float(array[~finite][0])!r}")
+    texts = ((f"%.{decimals}f\n" * len(array)) % tuple(array.tolist())).split("\n")
+    return [_trimmed(text) for text in texts[:-1]]
+
+
+def _trimmed(text: str) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
 
 
-def _ring(coords: Sequence[Sequence[float]], decimals: int) -> str:
-    return (
-        "["
-        + ",".join(
-            f"[{format_number(x, decimals)},{format_number(y, decimals)}]" for x, y in coords
-        )
-        + "]"
-    )
+def _ring(coords: np.ndarray, decimals: int) -> str:
+    xs = format_numbers(coords[:, 0], decimals)
+    ys = format_numbers(coords[:, 1], decimals)
+    return "[" + ",".join(map("[{},{}]".format, xs, ys)) + "]"
 
 
 def _polygon(polygon: shapely.Polygon, decimals: int) -> str:
     rings = [polygon.exterior, *polygon.interiors]
-    return "[" + ",".join(_ring(r.coords, decimals) for r in rings) + "]"
+    return "[" + ",".join(_ring(shapely.get_coordinates(r), decimals) for r in rings) + "]"
 
 
 def geometry_json(geometry: shapely.Geometry, decimals: int) -> str:

@@ -14,7 +14,8 @@ fi
 stamp=.venv/.requirements.sha256
 want=$(sha256sum requirements.txt | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-    .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+    # --no-compile: bytecode is written on first import, for the modules really used
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-compile -r requirements.txt
     echo "$want" > "$stamp"
 fi
 

@@ -55,6 +55,27 @@ def test_sqlite_store_uses_wal_and_full_sync(tmp_path, monkeypatch):
     assert {"initiatives", "audit_log", "store_meta", "alembic_version"} <= tables
 
 
+@pytest.mark.parametrize(("setting", "waits_ms"), [(None, 15_000), ("1500", 1_500)])
+def test_sqlite_busy_timeout_is_15_s_unless_set(setting, waits_ms, tmp_path, monkeypatch):
+    if setting is None:
+        monkeypatch.delenv("ATLAS_SQLITE_BUSY_TIMEOUT_MS", raising=False)
+    else:
+        monkeypatch.setenv("ATLAS_SQLITE_BUSY_TIMEOUT_MS", setting)
+    store = open_store(f"sqlite:///{tmp_path / 'atlas.sqlite'}", seed_path=None)
+    try:
+        with store.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == waits_ms
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("setting", ["0", "-5", "15s", "1.5"])
+def test_a_wrong_busy_timeout_is_refused_and_named(setting, tmp_path, monkeypatch):
+    monkeypatch.setenv("ATLAS_SQLITE_BUSY_TIMEOUT_MS", setting)
+    with pytest.raises(ValueError, match="ATLAS_SQLITE_BUSY_TIMEOUT_MS"):
+        open_store(f"sqlite:///{tmp_path / 'atlas.sqlite'}", seed_path=None)
+
+
 def test_an_in_memory_sqlite_store_is_refused():
     with pytest.raises(ValueError, match="file"):
         open_store("sqlite://", seed_path=None)

@@ -101,6 +101,12 @@ def format_value(value: object, decimals: int) -> str:
     return text[1:] if text.startswith("-") and float(text) == 0 else text
 
 
+def _formatted(frame: pd.DataFrame, columns: Sequence[tuple[str, int]]) -> list[list[str]]:
+    """The cells of ``columns`` (name, decimals), column by column (35,000 communes:
+    a row-by-row walk of the frame takes ten times longer)."""
+    return [[format_value(v, d) for v in frame[name].tolist()] for name, d in columns]
+
+
 def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
     """Write a UTF-8 CSV with ``\\n`` line endings and minimal quoting."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -367,9 +373,11 @@ def build_figures(
     write_csv(
         out_dir / "communes_apl.csv",
         ("code", "departement_code", *(name for name, _ in COMMUNE_COLUMNS)),
-        (
-            [code, row["departement_code"], *(format_value(row[n], d) for n, d in COMMUNE_COLUMNS)]
-            for code, row in communes.iterrows()
+        zip(
+            communes.index,
+            communes["departement_code"],
+            *_formatted(communes, COMMUNE_COLUMNS),
+            strict=True,
         ),
     )
 

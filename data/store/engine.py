@@ -24,6 +24,7 @@ from data.paths import REPO_ROOT
 
 DEFAULT_DB_PATH = REPO_ROOT / "var" / "atlas.sqlite"
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+BUSY_TIMEOUT_ENV = "ATLAS_SQLITE_BUSY_TIMEOUT_MS"
 
 # Execution option of write transactions: ``engine.execution_options(**WRITE)``.
 WRITE: dict[str, Any] = {"atlas_write": True}
@@ -33,6 +34,17 @@ def default_sqlite_path() -> Path:
     """``ATLAS_DB_PATH`` if set, else ``<repo>/var/atlas.sqlite``."""
     override = os.environ.get("ATLAS_DB_PATH")
     return Path(override).expanduser() if override else DEFAULT_DB_PATH
+
+
+def sqlite_busy_timeout_ms() -> int:
+    """How long a writer waits for another one's lock before giving up (SQLite):
+    ``ATLAS_SQLITE_BUSY_TIMEOUT_MS``, else 15 s."""
+    text = os.environ.get(BUSY_TIMEOUT_ENV, "").strip()
+    if not text:
+        return SQLITE_BUSY_TIMEOUT_MS
+    if not text.isdigit() or int(text) < 1:
+        raise ValueError(f"{BUSY_TIMEOUT_ENV} must be a positive number of milliseconds: {text!r}")
+    return int(text)
 
 
 def resolve_url(url: str | None = None) -> str:
@@ -68,7 +80,8 @@ def make_engine(url: str) -> Engine:
     if not database or database == ":memory:":
         raise ValueError("the store needs an SQLite file, not an in-memory database")
     Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+    busy_timeout_ms = sqlite_busy_timeout_ms()
+    engine = create_engine(url, connect_args={"timeout": busy_timeout_ms / 1000})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -79,7 +92,7 @@ def make_engine(url: str) -> Engine:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=FULL")
             cursor.execute("PRAGMA foreign_keys=ON")
-            cursor.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_TIMEOUT_MS)}")
+            cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms}")
         finally:
             cursor.close()
 

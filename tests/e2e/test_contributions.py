@@ -2,8 +2,8 @@
 
 The contributor sees "Merci" only once the row is committed: the test kills the
 Streamlit server (SIGKILL, no shutdown) as soon as "Merci" is on screen and finds
-the proposal in the database. The page is served by ``app.py`` once it lists
-``pages/proposer.py``, else directly as the main script.
+the proposal in the database. The server is started as users start it
+(``scripts/serve.py``).
 
 The store itself is tested on SQLite and on PostgreSQL (``tests/test_store_*``); each
 scenario here runs on one backend, the one its users meet (SQLite for a single server,
@@ -12,62 +12,22 @@ PostgreSQL for replicas), and both backends are driven through the browser.
 
 from __future__ import annotations
 
-import os
 import signal
 import sqlite3
-import subprocess
-import sys
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from store_support import postgres_url, sqlite_url  # noqa: F401 (fixtures)
 
 from data.store import Proposal, open_store
-from tests.e2e.conftest import REPO, StreamlitServer, free_port, shot, wait_for_run
+from tests.e2e.conftest import StreamlitServer, shot, wait_for_run
 
 NAME = "Centre de santé <b>municipal</b> de Vézelay"
 
 
-class PageServer(StreamlitServer):
-    """``streamlit run <script>`` (the app, or one page on its own) with extra env."""
-
-    def __init__(self, script: str, env: dict[str, str]) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log_path = REPO / "test-artifacts" / f"streamlit-{self.port}.log"
-        self.log_path.parent.mkdir(parents=True, exist_ok=True)
-        self._log = self.log_path.open("w")
-        pythonpath = str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                str(REPO / script),
-                "--server.port",
-                str(self.port),
-                "--server.address",
-                "127.0.0.1",
-                "--server.headless",
-                "true",
-                "--browser.gatherUsageStats",
-                "false",
-            ],
-            cwd=REPO,
-            stdout=self._log,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, "PYTHONPATH": pythonpath, **env},
-        )
-        self.wait_healthy()
-
-
-def _proposer_url(server: PageServer, via_app: bool) -> str:
-    return f"{server.url}/proposer" if via_app else server.url
-
-
-def _via_app() -> bool:
-    return "pages/proposer.py" in (REPO / "app.py").read_text(encoding="utf-8")
+def atlas_server(env: dict[str, str]) -> StreamlitServer:
+    """The atlas as users start it (``scripts/serve.py``) on the given database."""
+    return StreamlitServer(env)
 
 
 def _fill(page, label: str, value: str, *, area: bool = False) -> None:
@@ -98,10 +58,9 @@ def _choose(page, label: str, option: str) -> None:
 
 def test_acknowledged_proposal_survives_sigkill_of_the_server(sqlite_url, page):  # noqa: F811
     open_store(sqlite_url).close()  # migrate and seed before the server starts
-    via_app = _via_app()
-    server = PageServer("app.py" if via_app else "pages/proposer.py", {"DATABASE_URL": sqlite_url})
+    server = atlas_server({"DATABASE_URL": sqlite_url})
     try:
-        page.goto(_proposer_url(server, via_app))
+        page.goto(f"{server.url}/proposer")
         wait_for_run(page)
         _fill(page, "Nom de l'initiative", NAME)
         _fill(page, "Commune", "vezelay")
@@ -145,11 +104,11 @@ def test_no_thank_you_when_the_database_cannot_commit(tmp_path, page):
     path = tmp_path / "atlas.sqlite"
     url = f"sqlite:///{path}"
     open_store(url).close()
-    via_app = _via_app()
-    server = PageServer("app.py" if via_app else "pages/proposer.py", {"DATABASE_URL": url})
+    # a writer gives up after 2 s instead of 15 (the same path, a shorter wait)
+    server = atlas_server({"DATABASE_URL": url, "ATLAS_SQLITE_BUSY_TIMEOUT_MS": "2000"})
     blocker = sqlite3.connect(path, isolation_level=None)
     try:
-        page.goto(_proposer_url(server, via_app))
+        page.goto(f"{server.url}/proposer")
         wait_for_run(page)
         _fill(page, "Nom de l'initiative", "Proposition pendant une panne")
         _fill(page, "Commune", "vezelay")
@@ -189,13 +148,9 @@ def test_moderator_sees_contributor_html_as_text_and_publishes(postgres_url, pag
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     secret = "secret de moderation pour le test e2e"
-    via_app = "pages/moderation.py" in (REPO / "app.py").read_text(encoding="utf-8")
-    server = PageServer(
-        "app.py" if via_app else "pages/moderation.py",
-        {"DATABASE_URL": postgres_url, "ATLAS_MODERATION_SECRET": secret},
-    )
+    server = atlas_server({"DATABASE_URL": postgres_url, "ATLAS_MODERATION_SECRET": secret})
     try:
-        page.goto(f"{server.url}/moderation" if via_app else server.url)
+        page.goto(f"{server.url}/moderation")
         wait_for_run(page)
         page.get_by_label("Votre nom (pour le journal)").fill("Claire")
         page.get_by_label("Secret de modération").fill(secret)
@@ -229,14 +184,12 @@ def test_two_servers_sharing_the_database_act_as_replicas(postgres_url, browser)
     open_store(postgres_url).close()
     secret = "secret partagé par les deux réplicas"
     env = {"DATABASE_URL": postgres_url, "ATLAS_MODERATION_SECRET": secret}
-    via_app = _via_app()
-    a = PageServer("app.py" if via_app else "pages/proposer.py", env)
-    b = PageServer("app.py" if via_app else "pages/moderation.py", env)
-    mod_a = PageServer("app.py" if via_app else "pages/moderation.py", env) if not via_app else a
+    a = atlas_server(env)
+    b = atlas_server(env)
     context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="fr-FR")
     try:
         page = context.new_page()
-        page.goto(_proposer_url(a, via_app))
+        page.goto(f"{a.url}/proposer")
         wait_for_run(page)
         _fill(page, "Nom de l'initiative", "Maison de santé des réplicas")
         _fill(page, "Commune", "verdun")
@@ -249,14 +202,14 @@ def test_two_servers_sharing_the_database_act_as_replicas(postgres_url, browser)
         page.get_by_role("button", name="Envoyer la proposition").click()
         page.get_by_text("Merci !").wait_for()
         other = context.new_page()
-        other.goto(f"{b.url}/moderation" if via_app else b.url)
+        other.goto(f"{b.url}/moderation")
         wait_for_run(other)
         _login(other, secret)
         other.get_by_text("Maison de santé des réplicas").wait_for()
         other.get_by_role("button", name="Publier").click()
         other.get_by_text("publiée.").wait_for()
         third = context.new_page()
-        third.goto(f"{mod_a.url}/moderation" if via_app else mod_a.url)
+        third.goto(f"{a.url}/moderation")
         wait_for_run(third)
         _login(third, secret)
         shared = open_store(postgres_url, seed_path=None)
@@ -266,18 +219,17 @@ def test_two_servers_sharing_the_database_act_as_replicas(postgres_url, browser)
         third.get_by_text("0 proposition(s) en attente").wait_for()
     finally:
         context.close()
-        for server in {a, b, mod_a}:
-            server.stop()
+        a.stop()
+        b.stop()
 
 
 def test_the_form_is_really_empty_after_thanks(sqlite_url, page):  # noqa: F811
     """After « Merci ! » the browser's fields are empty: sending again with only a new
     name must not store a copy of the first proposal."""
     open_store(sqlite_url).close()
-    via_app = _via_app()
-    server = PageServer("app.py" if via_app else "pages/proposer.py", {"DATABASE_URL": sqlite_url})
+    server = atlas_server({"DATABASE_URL": sqlite_url})
     try:
-        page.goto(_proposer_url(server, via_app))
+        page.goto(f"{server.url}/proposer")
         wait_for_run(page)
         _fill(page, "Nom de l'initiative", "Centre de santé de Vézelay")
         _fill(page, "Commune", "vezelay")
@@ -335,7 +287,7 @@ def _import_csv(tmp_path) -> str:
 def test_a_moderator_imports_and_stays_on_the_import_tab(postgres_url, page, tmp_path):  # noqa: F811
     open_store(postgres_url).close()
     secret = "secret de moderation pour l'import"
-    server = PageServer("app.py", {"DATABASE_URL": postgres_url, "ATLAS_MODERATION_SECRET": secret})
+    server = atlas_server({"DATABASE_URL": postgres_url, "ATLAS_MODERATION_SECRET": secret})
     try:
         page.goto(f"{server.url}/moderation")
         wait_for_run(page)

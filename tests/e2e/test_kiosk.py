@@ -1,8 +1,8 @@
 """Kiosk mode in a real Chromium with touch emulation, 1920x1080 landscape.
 
 One server with ``ATLAS_KIOSK=1`` (kiosk by default); short idle timeouts come from the
-screen's own setting ``?idle=NN``. The restart test runs its own server and restarts it
-on the same port. Every test checks that no request left the machine.
+screen's own setting ``?idle=NN``. The boot-and-restart test runs its own server and
+restarts it on the same port. Every test checks that no request left the machine.
 """
 
 from __future__ import annotations
@@ -81,6 +81,11 @@ def touch(browser, request):
 
 def open_kiosk(page, url: str) -> None:
     page.goto(url)
+    kiosk_ready(page)
+
+
+def kiosk_ready(page) -> None:
+    """Wait until the kiosk answers to touch: controller ready, script idle, map drawn."""
     wait_js(page, CONTROLLER_READY)
     wait_js(
         page,
@@ -375,39 +380,11 @@ def test_english_labels(kiosk_server, touch):
     assert_offline(page)
 
 
-def test_server_restart_reloads_to_the_national_view(monkeypatch, touch):
-    page = touch
-    srv = StreamlitServer(KIOSK_ENV)
-    try:
-        open_kiosk(page, srv.url)
-        choose_meuse(page)
-        srv.stop()
-        offline = page.locator(".kiosk-offline")
-        offline.wait_for(timeout=20_000)
-        assert "Reconnexion" in offline.inner_text()
-        shot(page, "kiosk-11-offline")
-        # the same server comes back on the same port
-        port = srv.port
-        conftest = sys.modules[StreamlitServer.__module__]
-        monkeypatch.setattr(conftest, "free_port", lambda: port)
-        started = time.monotonic()
-        srv = StreamlitServer(KIOSK_ENV)
-        button(page, "kreg_44").wait_for(timeout=40_000)
-        wait_js(page, CONTROLLER_READY)
-        assert page.locator(".kq-name").count() == 0
-        assert page.locator(".kiosk-offline").count() == 0
-        assert not page.locator("[role='dialog']").is_visible()
-        assert page.locator("[data-testid='stException']").count() == 0
-        print(f"back {time.monotonic() - started:.1f} s after the restart")
-        shot(page, "kiosk-12-after-restart")
-        assert_offline(page)
-    finally:
-        srv.stop()
-
-
-def test_boot_page_waits_for_the_server_then_opens_the_kiosk(monkeypatch, touch):
+def test_boot_page_waits_for_the_server_and_a_restart_reloads_the_national_view(monkeypatch, touch):
     """The kiosk browser starts on static/kiosk/boot.html (from disk): it waits for a
-    server that is not up yet instead of showing the browser's error page."""
+    server that is not up yet instead of showing the browser's error page. Later the
+    server stops (offline notice) and comes back on the same port: the screen reloads
+    to the national view by itself."""
     page = touch
     conftest = sys.modules[StreamlitServer.__module__]
     port = conftest.free_port()
@@ -419,8 +396,27 @@ def test_boot_page_waits_for_the_server_then_opens_the_kiosk(monkeypatch, touch)
     srv = StreamlitServer(KIOSK_ENV)
     try:
         page.wait_for_url(f"http://127.0.0.1:{port}/**", timeout=30_000)
-        wait_js(page, CONTROLLER_READY)
+        kiosk_ready(page)
         assert button(page, "kreg_44").is_visible()
+        remote = [u for u in page.recorder.external_requests() if not u.startswith("file:")]
+        assert remote == []
+
+        choose_meuse(page)
+        srv.stop()
+        offline = page.locator(".kiosk-offline")
+        offline.wait_for(timeout=20_000)
+        assert "Reconnexion" in offline.inner_text()
+        shot(page, "kiosk-11-offline")
+        started = time.monotonic()
+        srv = StreamlitServer(KIOSK_ENV)  # the same port (free_port above)
+        button(page, "kreg_44").wait_for(timeout=40_000)
+        wait_js(page, CONTROLLER_READY)
+        assert page.locator(".kq-name").count() == 0
+        assert page.locator(".kiosk-offline").count() == 0
+        assert not page.locator("[role='dialog']").is_visible()
+        assert page.locator("[data-testid='stException']").count() == 0
+        print(f"back {time.monotonic() - started:.1f} s after the restart")
+        shot(page, "kiosk-12-after-restart")
         remote = [u for u in page.recorder.external_requests() if not u.startswith("file:")]
         assert remote == []
     finally:
