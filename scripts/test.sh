@@ -12,13 +12,13 @@ source scripts/postgres.sh
 postgres_start
 trap postgres_stop EXIT
 
-# Three workers on two cores (ATLAS_TEST_WORKERS to change): browser tests spend part of
-# their time waiting (idle timers, health polls, a lock's timeout), which a third worker
-# fills. A module stays on one worker (--dist loadfile), so that its module fixtures
-# (a browser module's server, a build) run once. (--dist loadgroup would not do: pytest-xdist 3.8 sets the group on
-# Node._nodeid, which pytest 9.2 no longer reads.)
+# Two workers, one per core (ATLAS_TEST_WORKERS to change; three were slower, the
+# browser tests being CPU-bound). A module stays on one worker (--dist loadfile), so
+# that its module fixtures (a browser module's server, a build) run once.
+# (--dist loadgroup would not do: pytest-xdist 3.8 sets the group on Node._nodeid,
+# which pytest 9.2 no longer reads.)
 set +e
-.venv/bin/python -m pytest -n "${ATLAS_TEST_WORKERS:-3}" --dist loadfile "$@"
+.venv/bin/python -m pytest -n "${ATLAS_TEST_WORKERS:-2}" --dist loadfile "$@"
 status=$?
 set -e
 # pytest exits 5 when a selection ran no test: that is a failure here too.

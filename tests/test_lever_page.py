@@ -14,6 +14,11 @@ from data.levers import LEVER_CODES
 NOTES = load_lever_notes()
 
 
+@pytest.fixture(scope="module")
+def atlas():
+    return load_atlas()
+
+
 def _page(lever: str, lang: str) -> AppTest:
     at = AppTest.from_file("../pages/leviers.py", default_timeout=60)
     at.query_params["levier"] = lever
@@ -23,7 +28,7 @@ def _page(lever: str, lang: str) -> AppTest:
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 @pytest.mark.parametrize("lever", LEVER_CODES)
-def test_every_lever_renders_with_its_notes_and_counts(lever, lang) -> None:
+def test_every_lever_renders_with_its_notes_and_counts(lever, lang, atlas) -> None:
     at = _page(lever, lang)
     assert not at.exception
     assert any(lever_label(lever, lang) in h.value for h in at.header)
@@ -33,12 +38,12 @@ def test_every_lever_renders_with_its_notes_and_counts(lever, lang) -> None:
     for claim in note.evidence:
         assert claim.source_url in text  # every national claim links its source
     levels = next(d.value for d in at.dataframe)
-    summary = lever_summary(lever, load_atlas().initiatives, load_atlas().outcomes)
+    summary = lever_summary(lever, atlas.initiatives, atlas.outcomes)
     assert list(levels.iloc[:, 1]) == [summary.by_level[n] for n in (1, 2, 3, 4)]
 
 
-def test_the_strongest_results_come_first_and_carry_figures() -> None:
-    a = load_atlas()
+def test_the_strongest_results_come_first_and_carry_figures(atlas) -> None:
+    a = atlas
     summary = lever_summary("centre_de_sante_salariat", a.initiatives, a.outcomes)
     assert not summary.strongest.empty
     assert summary.strongest["value"].notna().all()
