@@ -14,8 +14,9 @@ fi
 stamp=.venv/.requirements.sha256
 want=$(sha256sum requirements.txt | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-    # --no-compile: bytecode is written on first import, for the modules really used
-    .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-compile -r requirements.txt
+    # Bytecode is compiled here, at install: with PYTHONDONTWRITEBYTECODE set (as on CI)
+    # nothing would be cached later and every process would compile its imports again.
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
     echo "$want" > "$stamp"
 fi
 

@@ -203,6 +203,14 @@ LIVE_JS = """
       map.invalidateSize({pan: false});
       api.fitting = false;
     }).observe(map.getContainer());
+    // A legend whose size changes after the fit (a kiosk's touch styles arriving
+    // late, a font loading) would cover the territory: fit again (ResizeObserver
+    // reports real size changes only, so this settles).
+    var legendWatch = new ResizeObserver(function () {
+      if (api.fitted && !api.userMoved && !api.fitting) { api.fit(); }
+    });
+    legendWatch.observe(legend);
+    legendWatch.observe(levers);
   }
 
   function popupOf(marker, id) {

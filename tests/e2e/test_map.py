@@ -169,6 +169,14 @@ def test_an_indicator_change_restyles_the_same_polygons(server, page):
     assert after["fills"] != before["fills"]
 
 
+# The last fit was made with the legend as it is now (its size may change afterwards,
+# e.g. when the kiosk's touch styles arrive: the map must fit again).
+FITTED_TO_THE_LEGEND = """() => { const f = window.atlasMap && atlasMap.fitted;
+  const r = document.querySelector('.atlas-legend:not(.atlas-lever-legend)')
+    .getBoundingClientRect();
+  return !!f && Math.abs(f.legend[0] - r.width) < 1 && Math.abs(f.legend[1] - r.height) < 1; }"""
+
+
 def legend_overlaps(frame, shapes: str) -> dict:
     return frame.evaluate(
         """(shapes) => {
@@ -199,9 +207,39 @@ def test_the_legends_are_whole_and_cover_no_territory(server, browser, width, he
         page.goto(server.url + "/" + query)
         wait_for_run(page)
         frame = live_frame(page)
+        if query:
+            wait_js(frame, "() => !!document.__atlasKioskBound")  # the kiosk's touch styles
+        wait_js(frame, FITTED_TO_THE_LEGEND)
         result = legend_overlaps(frame, "path.atlas-dep")
         shot(page, f"map-legend-{width}x{height}{'-kiosk' if query else ''}")
         assert result["count"] >= 1 and result["legendsInside"], result
+        assert result["covered"] == [], result
+    finally:
+        context.close()
+
+
+def test_the_map_fits_again_when_its_legend_grows(server, browser):
+    """Styles that arrive after the fit (the kiosk's touch styles on a slow screen) make
+    the legend larger: the territory is fitted again beside it."""
+    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="fr-FR")
+    page = context.new_page()
+    try:
+        page.goto(server.url + "/")
+        wait_for_run(page)
+        frame = live_frame(page)
+        wait_js(frame, FITTED_TO_THE_LEGEND)
+        before = frame.evaluate("() => atlasMap.fitted.legend")
+        frame.evaluate(
+            """() => { const s = document.createElement('style');
+                 s.textContent = '.atlas-legend { font-size: 30px !important; }';
+                 document.head.appendChild(s); }"""
+        )
+        wait_js(frame, FITTED_TO_THE_LEGEND)
+        after = frame.evaluate("() => atlasMap.fitted.legend")
+        assert after[1] > before[1]  # taller (its width is capped)
+        result = legend_overlaps(frame, "path.atlas-dep")
+        shot(page, "map-legend-grown")
+        assert result["legendsInside"], result
         assert result["covered"] == [], result
     finally:
         context.close()
@@ -215,6 +253,7 @@ def test_a_drill_down_is_fitted_beside_its_legend(server, browser, dep):
         page.goto(f"{server.url}/?dep={dep}")
         wait_for_run(page)
         frame = live_frame(page)
+        wait_js(frame, FITTED_TO_THE_LEGEND)
         result = legend_overlaps(frame, "path.atlas-commune")
         shot(page, f"map-legend-drill-{dep}")
         assert result["legendsInside"], result
