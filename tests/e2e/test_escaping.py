@@ -6,7 +6,7 @@ import pytest
 
 from components.map.build import classify_indicator, encoded_geometries, national_map
 from data.atlas import load_atlas
-from tests.e2e.conftest import shot
+from tests.e2e.conftest import shot, wait_map_idle
 
 HOSTILE = {
     "name": "<script>alert(1)</script>",
@@ -51,6 +51,7 @@ def test_hostile_initiative_text_is_shown_as_text(page, hostile_map_html):
     assert marker.get_attribute("title") == "<script>alert(1)</script> — Télémédecine" or (
         marker.get_attribute("title").startswith("<script>alert(1)</script> — ")
     )
+    wait_map_idle(page)  # markers are placed after the map's first layout: click a still one
     marker.click()
     popup = page.locator(".leaflet-popup-content")
     popup.wait_for()
