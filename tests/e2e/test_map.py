@@ -6,7 +6,14 @@ import re
 
 import pytest
 
-from tests.e2e.conftest import click_shape, map_frame, shot, wait_for_run, wait_js
+from tests.e2e.conftest import (
+    click_shape,
+    map_frame,
+    shot,
+    wait_for_run,
+    wait_js,
+    wait_map_idle,
+)
 
 DEP_SHAPES = "path.atlas-dep"
 
@@ -68,6 +75,7 @@ def test_a_popup_shows_the_initiative_with_its_sources(server, page):
     frame = map_frame(page)
     marker = frame.locator(".atlas-marker").first
     marker.wait_for()
+    still_markers(page)
     marker.click()
     popup = frame.locator(".leaflet-popup-content")
     popup.wait_for()
@@ -86,6 +94,7 @@ def test_markers_open_with_the_keyboard(server, page):
     frame = map_frame(page)
     marker = frame.locator(".atlas-marker").first
     marker.wait_for()
+    still_markers(page)
     assert marker.get_attribute("tabindex") == "0"
     marker.focus()
     page.keyboard.press("Enter")
@@ -107,6 +116,11 @@ def test_browser_back_returns_to_the_previous_view(server, page):
 # --- in place: filters, indicator, fit, legends --------------------------------------
 
 MAP_IFRAME = "iframe[title='streamlit_folium.st_folium']"
+
+
+def still_markers(page) -> None:
+    """Markers are placed after the map's first layout: click one once they stand still."""
+    wait_map_idle(next(f for f in page.frames if "st_folium" in f.url))
 
 
 def live_frame(page):
@@ -266,6 +280,7 @@ def test_a_popup_opens_above_the_legend(server, page):
     page.goto(server.url + "/?dep=71")
     wait_for_run(page)
     frame = live_frame(page)
+    still_markers(page)
     frame.locator(".atlas-marker").first.click()
     popup = frame.locator(".leaflet-popup-content .atlas-popup")  # loaded on demand
     popup.wait_for()
@@ -304,6 +319,7 @@ def test_the_levers_page_opens_from_the_lever_chips_and_from_a_popup(server, pag
     frame = map_frame(page)
     marker = frame.locator(".atlas-marker").first
     marker.wait_for()
+    still_markers(page)
     marker.click()
     link = frame.locator(".leaflet-popup-content a.atlas-lever-link")
     link.wait_for()
