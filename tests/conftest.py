@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import tempfile
 
@@ -22,15 +21,3 @@ def pytest_configure(config) -> None:
         folder = tempfile.mkdtemp(prefix="atlas-tests-")
         os.environ["ATLAS_DB_PATH"] = os.path.join(folder, "atlas.sqlite")
         os.environ[OWN_DB] = "1"
-    _scan_component_manifests_once()
-
-
-def _scan_component_manifests_once() -> None:
-    """Every ``AppTest`` run scans all installed distributions for Streamlit
-    components (half a second, about 200 times per suite); the installed packages do
-    not change during a run, so the first scan's answer serves the others."""
-    from streamlit.components.v2 import manifest_scanner
-
-    scan = manifest_scanner.scan_component_manifests
-    if not hasattr(scan, "cache_info"):
-        manifest_scanner.scan_component_manifests = functools.cache(scan)
