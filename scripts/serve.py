@@ -13,6 +13,11 @@ An ``st.App`` around ``app.py`` (Streamlit 1.67) that, before the first visitor:
 - warms the caches in its lifespan hook (the geometry files checked, data, store,
   search index, one render of the national map; ``components.cache.warm``): the
   server accepts connections once they are filled;
+- then freezes the warm heap (``gc.freeze``): Streamlit runs a full garbage collection
+  after every script run (``runner.postScriptGC``), which walked the ~430,000 objects
+  of the loaded data and libraries (a quarter of a second holding the GIL, every run,
+  for every session); frozen, they are skipped and each collection only sees what the
+  runs themselves made;
 - mounts the popup route (``components.map.api``): popups load on demand.
 
 ``streamlit run app.py`` still works (no popup route: popups travel with the map).
@@ -21,6 +26,7 @@ An ``st.App`` around ``app.py`` (Streamlit 1.67) that, before the first visitor:
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import os
 import sys
@@ -51,6 +57,8 @@ async def lifespan(_app):
         print(f"  Atlas caches warm in {steps['done']:.1f} s: {steps}", flush=True)
     except Exception:  # noqa: BLE001 - the pages show a kind error on their own
         log.exception("warming the caches failed; the first visit will load the data")
+    gc.collect()
+    gc.freeze()
     yield
 
 
