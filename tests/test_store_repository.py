@@ -129,6 +129,20 @@ def test_approve_publishes_with_the_commune_point_and_changes_the_version(store)
     assert entries[0].before["state"] == "pending" and entries[0].after["state"] == "published"
 
 
+def test_writes_counts_committed_write_transactions_only(store):  # noqa: F811
+    before = store.writes
+    result = store.submit(proposal())
+    assert store.writes == before + 1
+    store.approve(result.pk, "Claire")
+    assert store.writes == before + 2
+    with pytest.raises(StateError):  # refused: rolled back, not counted
+        store.approve(result.pk, "Claire")
+    assert store.writes == before + 2
+    store.version()
+    store.published_frame()
+    assert store.writes == before + 2
+
+
 def test_same_name_approved_twice_gets_distinct_ids(store):  # noqa: F811
     a = store.approve(store.submit(proposal()).pk, "C")
     b = store.approve(store.submit(proposal(commune_code="89024")).pk, "C")  # Avallon

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from data.store import RateLimiter, Store, open_store, resolve_url
 from data.store.client_address import client_address, trusted_proxies
@@ -28,20 +29,44 @@ def store() -> Store:
 
 
 _last_version: dict[str, str] = {}
+# Set on the script run's context: (that run's cursors, database URL, writes, version).
+_RUN_VERSION = "_atlas_published_version"
+
+
+def _this_run():
+    """The context of the script run in progress, and an object that is new with
+    every run (its cursors, which Streamlit replaces when a run or a fragment's
+    run starts); (None, None) outside a run."""
+    ctx = get_script_run_ctx(suppress_warning=True)
+    run = getattr(ctx, "cursors", None)
+    return (ctx, run) if ctx is not None and run is not None else (None, None)
 
 
 def published_version() -> str:
-    """The store's version token (one cheap query). If the database cannot be reached
-    after having answered once, the last token is returned so that pages keep
-    showing the last published set instead of failing."""
+    """The store's version token, read once per script run: every part of a page
+    then shows the same published set, and a run asks the database once instead of
+    once per part (each query hands the GIL over, which costs every other session
+    under load). A write made through this process's store reads it again. Outside
+    a run: one query each time.
+
+    If the database cannot be reached after having answered once, the last token is
+    returned so that pages keep showing the last published set instead of failing."""
     url = resolve_url()
+    store = _store_for(url)
+    ctx, run = _this_run()
+    memo = getattr(ctx, _RUN_VERSION, None) if ctx is not None else None
+    if memo is not None and memo[0] is run and memo[1:3] == (url, store.writes):
+        return memo[3]
+    writes = store.writes  # before the query: a write committed meanwhile reads again
     try:
-        version = _store_for(url).version()
+        version = store.version()
     except SQLAlchemyError:
         if url in _last_version:
             return _last_version[url]
         raise
     _last_version[url] = version
+    if ctx is not None:
+        setattr(ctx, _RUN_VERSION, (run, url, writes, version))
     return version
 
 

@@ -60,6 +60,10 @@ class Store:
         self.url = url
         self._write_engine = engine.execution_options(**WRITE)
         self._frame_cache: published.PublishedFrames | None = None
+        # Write transactions this object committed: a reader that memoised the version
+        # (one per script run, components.contributions.store_access) reads it again
+        # after a write of its own.
+        self.writes = 0
 
     def __repr__(self) -> str:
         return f"Store({safe_url(self.url)!r})"
@@ -81,8 +85,12 @@ class Store:
         with engine.connect() as conn:
             yield conn
 
-    def _write(self):  # noqa: ANN202 - a context manager yielding a Connection in a transaction
-        return self._write_engine.begin()
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """A write transaction, committed on leaving (``writes`` then counts it)."""
+        with self._write_engine.begin() as conn:
+            yield conn
+        self.writes += 1
 
     # -- published set -----------------------------------------------------------------
 
