@@ -74,3 +74,13 @@ def test_case_study_link_keeps_its_parameter():
     at = run("pages/carte.py", cas="inexistante")
     at.switch_page("pages/etudes_de_cas.py").run()
     assert not at.exception
+
+
+def test_the_share_popover_prepares_its_exports_only_once_opened():
+    """Closed (every rerun of every session), it holds the link but no export: the
+    view's figures and files are computed when it opens (browser test: downloads)."""
+    at = run("pages/carte.py", levier="telemedecine")
+    assert not at.exception
+    assert len(at.get("download_button")) == 0
+    links = [c.value for c in at.code]
+    assert any("levier=telemedecine" in str(v) for v in links), links

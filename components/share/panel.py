@@ -230,7 +230,12 @@ def share_panel(page: str, *, exports: bool = True, map_view: bool = True) -> No
         return
     lang = state.lang()
     link = state.permalink()
-    with st.popover(t("share.button", lang), icon=":material/share:", key="share-popover"):
+    # Lazy: what the exports need (the view's figures and initiatives) is computed only
+    # while the popover is open (opening it reruns the page), not on every rerun of
+    # every session.
+    with st.popover(
+        t("share.button", lang), icon=":material/share:", key="share-popover", on_change="rerun"
+    ) as popover:
         st.markdown(f"**{t('share.link', lang)}**")
         st.code(link, language=None, wrap_lines=True)
         copy_link_button(link, lang)
@@ -244,7 +249,7 @@ def share_panel(page: str, *, exports: bool = True, map_view: bool = True) -> No
                     icon=":material/present_to_all:",
                     width="stretch",
                 )
-        if exports:
+        if exports and popover.open:
             data = current_view_data(page)
             if map_view:
                 st.markdown(f"**{t('share.image', lang)}**")
