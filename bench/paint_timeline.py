@@ -99,12 +99,17 @@ def main() -> None:
             browser.close()
     finally:
         server.stop()
-    names = sorted(visits[0][0], key=lambda name: statistics.median(v[0][name] for v in visits))
+    seen = {name for marks, _ in visits for name in marks}
+    names = sorted(
+        seen, key=lambda name: statistics.median(m[name] for m, _ in visits if name in m)
+    )
     print(f"milestones, ms after navigation start (min / median / max of {args.runs} visits)")
     for name in names:
-        values = [v[0][name] for v in visits if name in v[0]]
+        values = [marks[name] for marks, _ in visits if name in marks]
+        lost = args.runs - len(values)
+        missing = f" (missing in {lost} visits)" if lost else ""
         low, mid, high = min(values), statistics.median(values), max(values)
-        print(f"  {name:20s} {low:6.0f} / {mid:6.0f} / {high:6.0f}")
+        print(f"  {name:20s} {low:6.0f} / {mid:6.0f} / {high:6.0f}{missing}")
     print("slowest resources of the last visit (frame, file, start ms, duration ms, bytes)")
     for row in visits[-1][1]:
         print("  ", *row)
