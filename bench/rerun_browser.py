@@ -27,7 +27,7 @@ from bench.browser_common import (
     percentile,
 )
 from bench.synthetic import scaled_store
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, POLL_MS, wait_map_idle
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, POLL_MS, frame_of, wait_map_idle
 
 # Every time is read in the page's own clock: frames' clocks are not comparable.
 NOW = "performance.now()"
@@ -141,7 +141,7 @@ POINT_JS = """(selector) => {
 
 def shape_point(page, selector: str):
     """Where a click lands on the shape itself (not a marker), once markers are still."""
-    frame = next(f for f in page.frames if "st_folium" in f.url)
+    frame = frame_of(page)
     wait_map_idle(frame)
     point = frame.evaluate(POINT_JS, selector)
     box = page.locator(MAP_FRAME).bounding_box()

@@ -189,6 +189,48 @@ def wait_js(target, expression: str, arg=None, timeout: float | None = None):
     return target.wait_for_function(expression, arg=arg, polling=POLL_MS, timeout=timeout)
 
 
+class ScriptRuns:
+    """The script runs the server finished for one page, counted on its websocket
+    (Streamlit's ``script_finished`` messages, fragments' runs included).
+
+    The page's own ``data-test-script-state`` is no count: a run quicker than a
+    frame may never show as ``running`` (React renders both states at once). Attach
+    before the page opens its websocket (before ``goto``)."""
+
+    def __init__(self, page) -> None:
+        self.page = page
+        self.finished = 0
+        page.on("websocket", lambda ws: ws.on("framereceived", self._frame))
+
+    def _frame(self, payload) -> None:
+        from google.protobuf.message import DecodeError
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        if isinstance(payload, str):
+            return
+        msg = ForwardMsg()
+        try:
+            msg.ParseFromString(payload)
+        except DecodeError:
+            return
+        if msg.WhichOneof("type") == "script_finished":
+            self.finished += 1
+
+    def wait_beyond(self, count: int, timeout: float = 30.0) -> None:
+        """Wait until more than ``count`` runs have finished, then until the page has
+        applied them (script idle)."""
+        deadline = time.monotonic() + timeout
+        while self.finished <= count:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"no script run finished in {timeout} s (still {count})")
+            self.page.wait_for_timeout(POLL_MS)  # lets Playwright deliver the frames
+        wait_js(
+            self.page,
+            "() => document.querySelector(\"[data-testid='stApp']\")"
+            ".getAttribute('data-test-script-state') !== 'running'",
+        )
+
+
 def shot(page, name: str) -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
@@ -222,6 +264,11 @@ def map_frame(page, timeout: float = 30_000):
     return frame
 
 
+def frame_of(page):
+    """The map's frame (a Playwright Frame, for ``evaluate`` and waits inside it)."""
+    return next(f for f in page.frames if "st_folium" in f.url)
+
+
 def wait_map_idle(frame) -> None:
     """Wait until markers and clusters stop moving: they are placed after the map's
     first layout, and a cluster tapped by mistake zooms instead of selecting."""
@@ -238,12 +285,32 @@ def wait_map_idle(frame) -> None:
     )
 
 
+def wait_still(frame, selector: str) -> None:
+    """Wait until the first element of ``selector`` stands still inside its frame's
+    viewport: a popup pans the map to show itself, and a tap during the pan lands
+    beside the link."""
+    wait_js(
+        frame,
+        """(selector) => {
+          const el = document.querySelector(selector);
+          if (!el) return false;
+          const r = el.getBoundingClientRect();
+          const now = [r.left, r.top, r.width, r.height].join(',');
+          const still = window.__atlasStill === now && r.top >= 0 && r.left >= 0
+            && r.bottom <= window.innerHeight && r.right <= window.innerWidth;
+          window.__atlasStill = now;
+          return still;
+        }""",
+        arg=selector,
+    )
+
+
 def click_shape(page, selector: str) -> None:
     """Click a map shape where it is really on top (not under a marker or a legend):
     scan its box for a point whose topmost element is the shape, then click there
     with the mouse, as a user would."""
     handle = page.locator("iframe[title='streamlit_folium.st_folium']")
-    frame = next(f for f in page.frames if "st_folium" in f.url)
+    frame = frame_of(page)
     wait_map_idle(frame)
     point = frame.evaluate(
         """(selector) => {

@@ -20,11 +20,14 @@ from components.kiosk.qr import qr_bits, qr_svg, svg_data_uri
 from data.atlas import load_atlas
 from tests.e2e.conftest import (
     PageRecorder,
+    ScriptRuns,
     StreamlitServer,
+    frame_of,
     map_frame,
     shot,
     wait_js,
     wait_map_idle,
+    wait_still,
 )
 
 REPO = Path(__file__).resolve().parents[2]
@@ -32,20 +35,13 @@ VIEWPORT = {"width": 1920, "height": 1080}
 MIN_TARGET = 48
 KIOSK_ENV = {"ATLAS_KIOSK": "1"}
 
-# Counts finished script runs; lets a test wait for the run a tap started (no sleeps).
-RUN_COUNTER = """() => {
-  if (window.__kioskRuns !== undefined) return window.__kioskRuns;
-  window.__kioskRuns = 0;
-  const app = document.querySelector("[data-testid='stApp']");
-  new MutationObserver(() => {
-    if (app.getAttribute('data-test-script-state') === 'notRunning') window.__kioskRuns++;
-  }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
-  return 0;
-}"""
+# Marks the document: a reload (the idle reset) gives a new one without the mark.
+MARK_DOCUMENT = "() => { window.__kioskDocument = true; }"
 KIOSK_STATE = """() => { const k = window.__atlasKiosk; const app = document.querySelector(
   "[data-testid='stApp']"); return {url: location.href, mode: k && k.state.mode,
   loadedAt: k && k.state.loadedAt, now: Date.now(), healthFailures: k && k.state.healthFailures,
-  script: app && app.getAttribute('data-test-script-state'), runs: window.__kioskRuns}; }"""
+  script: app && app.getAttribute('data-test-script-state'),
+  document: !!window.__kioskDocument}; }"""
 # Records what a tap gives in the map frame (for the failure message).
 RECORD_TAPS = """() => { window.__taps = [];
   for (const t of ['touchstart', 'touchend', 'click']) document.addEventListener(t,
@@ -71,11 +67,12 @@ def touch(browser, request):
     pg = context.new_page()
     pg.set_default_timeout(30_000)
     pg.recorder = PageRecorder(pg)  # type: ignore[attr-defined]
+    pg.runs = ScriptRuns(pg)  # type: ignore[attr-defined]
     yield pg
     if getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed:
         shot(pg, f"FAILED-{request.node.name}")
         print("console errors:", pg.recorder.console_errors[-10:])
-        print("kiosk state:", pg.evaluate(KIOSK_STATE))
+        print("kiosk state:", pg.evaluate(KIOSK_STATE), "runs finished:", pg.runs.finished)
     context.close()
 
 
@@ -92,7 +89,7 @@ def kiosk_ready(page) -> None:
         "() => document.querySelector(\"[data-testid='stApp']\")"
         ".getAttribute('data-test-script-state') === 'notRunning'",
     )
-    page.evaluate(RUN_COUNTER)
+    page.evaluate(MARK_DOCUMENT)
     map_frame(page)
 
 
@@ -110,9 +107,9 @@ def kiosk_map(page):
 
 def tap_and_wait(page, locator) -> None:
     """Tap, then wait until the script run this tap started has finished."""
-    before = page.evaluate(RUN_COUNTER)
+    before = page.runs.finished
     locator.tap()
-    wait_js(page, "(n) => window.__kioskRuns > n", arg=before)
+    page.runs.wait_beyond(before)
 
 
 def button(page, key: str):
@@ -166,7 +163,8 @@ def test_region_then_departement_then_lever_shows_the_portrait(kiosk_server, tou
     shot(page, "kiosk-1-national")
 
     tap_and_wait(page, button(page, "kreg_44"))
-    assert button(page, "kdep_55").is_visible() and button(page, "kdep_67").is_visible()
+    button(page, "kdep_55").wait_for()
+    assert button(page, "kdep_67").is_visible()
     shot(page, "kiosk-2-region-grand-est")
     tap_and_wait(page, button(page, "kdep_55"))
     portrait = page.locator(".kq-name", has_text="Meuse (55)")
@@ -207,7 +205,7 @@ def test_tapping_the_map_selects_a_departement(kiosk_server, touch):
     open_kiosk(page, kiosk_server.url)
     frame = kiosk_map(page)
     frame.locator("path.atlas-dep").nth(100).wait_for(state="attached")
-    wait_map_idle(next(f for f in page.frames if "st_folium" in f.url))
+    wait_map_idle(frame_of(page))
     # a département whose centre is not covered by a marker or a legend
     point = frame.locator("body").evaluate(
         """() => { for (const p of document.querySelectorAll('path.atlas-dep')) {
@@ -220,9 +218,9 @@ def test_tapping_the_map_selects_a_departement(kiosk_server, touch):
     )
     assert point, "no département free to tap"
     box = page.locator("iframe[title='streamlit_folium.st_folium']").bounding_box()
-    before = page.evaluate(RUN_COUNTER)
+    before = page.runs.finished
     page.touchscreen.tap(box["x"] + point["x"], box["y"] + point["y"])
-    wait_js(page, "(n) => window.__kioskRuns > n", arg=before)
+    page.runs.wait_beyond(before)
     page.locator(".kq-name").wait_for()
     assert re.fullmatch(r".+ \(\w{2,3}\)", page.locator(".kq-name").inner_text())
     map_frame(page).locator("path.atlas-commune").first.wait_for(state="attached")
@@ -258,6 +256,8 @@ def test_links_become_qr_codes_and_nothing_leaves_the_kiosk(kiosk_server, touch)
     marker.tap()
     link = frame.locator(".leaflet-popup-content a[data-external]").first
     link.wait_for()
+    link.scroll_into_view_if_needed()
+    wait_still(frame_of(page), ".leaflet-popup-content a[data-external]")
     href = link.get_attribute("href")
     frame.locator("body").evaluate(RECORD_TAPS)
     box = link.bounding_box()
@@ -281,6 +281,8 @@ def test_links_become_qr_codes_and_nothing_leaves_the_kiosk(kiosk_server, touch)
     # the case-study link of the popup opens the case study overlay, not the page
     case_link = frame.locator(".leaflet-popup-content a.atlas-case-link")
     case_link.wait_for()
+    case_link.scroll_into_view_if_needed()
+    wait_still(frame_of(page), ".leaflet-popup-content a.atlas-case-link")
     case_link.tap()
     case = page.locator(".kiosk-case")
     case.wait_for()
@@ -293,7 +295,7 @@ def test_links_become_qr_codes_and_nothing_leaves_the_kiosk(kiosk_server, touch)
 
     assert page.url == url_before
     assert len(page.context.pages) == 1
-    assert page.evaluate("() => window.__kioskRuns") is not None  # same document, no reload
+    assert page.evaluate("() => window.__kioskDocument") is True  # same document, no reload
     assert_offline(page)
     assert page.recorder.console_errors == []
 
@@ -312,7 +314,7 @@ def test_idle_countdown_then_reset_then_attract_loop(kiosk_server, touch):
     # the view resets by itself (fresh page) and the attract loop starts
     attract = page.locator(".kiosk-attract")
     attract.wait_for(timeout=30_000)
-    assert page.evaluate("() => window.__kioskRuns") is None  # a new document
+    assert page.evaluate("() => window.__kioskDocument") is None  # a new document
     assert "Touchez l'écran pour explorer" in attract.inner_text()
     first = attract.locator(".kiosk-slide").get_attribute("data-index")
     wait_js(
@@ -324,7 +326,7 @@ def test_idle_countdown_then_reset_then_attract_loop(kiosk_server, touch):
     )
     shot(page, "kiosk-9-attract")
     wait_js(page, CONTROLLER_READY)
-    page.evaluate(RUN_COUNTER)
+    page.evaluate(MARK_DOCUMENT)
     attract.tap(position={"x": 60, "y": 60})
     attract.wait_for(state="detached")
     # back to the national view with default filters, and the screen keeps its setting

@@ -8,6 +8,7 @@ import pytest
 
 from tests.e2e.conftest import (
     click_shape,
+    frame_of,
     map_frame,
     shot,
     wait_for_run,
@@ -120,13 +121,13 @@ MAP_IFRAME = "iframe[title='streamlit_folium.st_folium']"
 
 def still_markers(page) -> None:
     """Markers are placed after the map's first layout: click one once they stand still."""
-    wait_map_idle(next(f for f in page.frames if "st_folium" in f.url))
+    wait_map_idle(frame_of(page))
 
 
 def live_frame(page):
     """The map's frame once the base has drawn its polygons and applied an update."""
     map_frame(page)
-    frame = next(f for f in page.frames if "st_folium" in f.url)
+    frame = frame_of(page)
     wait_js(frame, "() => window.atlasMap && atlasMap.ready && atlasMap.updates > 0")
     return frame
 
