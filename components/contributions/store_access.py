@@ -33,15 +33,6 @@ _last_version: dict[str, str] = {}
 _RUN_VERSION = "_atlas_published_version"
 
 
-def _this_run():
-    """The context of the script run in progress, and an object that is new with
-    every run (its cursors, which Streamlit replaces when a run or a fragment's
-    run starts); (None, None) outside a run."""
-    ctx = get_script_run_ctx(suppress_warning=True)
-    run = getattr(ctx, "cursors", None)
-    return (ctx, run) if ctx is not None and run is not None else (None, None)
-
-
 def published_version() -> str:
     """The store's version token, read once per script run: every part of a page
     then shows the same published set, and a run asks the database once instead of
@@ -53,9 +44,11 @@ def published_version() -> str:
     returned so that pages keep showing the last published set instead of failing."""
     url = resolve_url()
     store = _store_for(url)
-    ctx, run = _this_run()
-    memo = getattr(ctx, _RUN_VERSION, None) if ctx is not None else None
-    if memo is not None and memo[0] is run and memo[1:3] == (url, store.writes):
+    ctx = get_script_run_ctx(suppress_warning=True)
+    # Streamlit gives every run (a fragment's too) new cursors: they tell runs apart.
+    run = getattr(ctx, "cursors", None)
+    memo = getattr(ctx, _RUN_VERSION, None)
+    if run is not None and memo is not None and memo[0] is run and memo[1:3] == (url, store.writes):
         return memo[3]
     writes = store.writes  # before the query: a write committed meanwhile reads again
     try:
@@ -65,7 +58,7 @@ def published_version() -> str:
             return _last_version[url]
         raise
     _last_version[url] = version
-    if ctx is not None:
+    if run is not None:
         setattr(ctx, _RUN_VERSION, (run, url, writes, version))
     return version
 

@@ -200,35 +200,40 @@ class ScriptRuns:
     def __init__(self, page) -> None:
         self.page = page
         self.finished = 0
-        page.on("websocket", lambda ws: ws.on("framereceived", self._frame))
+        self.websocket = None
+        page.on("websocket", self._watch)
 
-    def _frame(self, payload) -> None:
+    def _watch(self, websocket) -> None:
+        self.websocket = websocket
+        websocket.on("framereceived", self._count)
+
+    @staticmethod
+    def _is_finished(payload) -> bool:
         from google.protobuf.message import DecodeError
         from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
         if isinstance(payload, str):
-            return
+            return False
         msg = ForwardMsg()
         try:
             msg.ParseFromString(payload)
         except DecodeError:
-            return
-        if msg.WhichOneof("type") == "script_finished":
-            self.finished += 1
+            return False
+        return msg.WhichOneof("type") == "script_finished"
+
+    def _count(self, payload) -> None:
+        self.finished += self._is_finished(payload)
 
     def wait_beyond(self, count: int, timeout: float = 30.0) -> None:
-        """Wait until more than ``count`` runs have finished, then until the page has
-        applied them (script idle)."""
+        """Wait until more than ``count`` runs have finished (each websocket frame
+        wakes the wait), then until the page has applied them."""
         deadline = time.monotonic() + timeout
         while self.finished <= count:
-            if time.monotonic() > deadline:
+            left_ms = (deadline - time.monotonic()) * 1000
+            if self.websocket is None or left_ms <= 0:
                 raise AssertionError(f"no script run finished in {timeout} s (still {count})")
-            self.page.wait_for_timeout(POLL_MS)  # lets Playwright deliver the frames
-        wait_js(
-            self.page,
-            "() => document.querySelector(\"[data-testid='stApp']\")"
-            ".getAttribute('data-test-script-state') !== 'running'",
-        )
+            self.websocket.wait_for_event("framereceived", timeout=left_ms)
+        wait_for_run(self.page)
 
 
 def shot(page, name: str) -> Path:
