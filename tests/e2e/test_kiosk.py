@@ -1,4 +1,5 @@
-"""Kiosk mode in a real Chromium with touch emulation, 1920x1080 landscape.
+"""Kiosk mode in a real Chromium with touch emulation, 1920x1080 landscape (and one
+1080x1920 portrait screen).
 
 One server with ``ATLAS_KIOSK=1`` (kiosk by default); short idle timeouts come from the
 screen's own setting ``?idle=NN``. The boot-and-restart test runs its own server and
@@ -226,6 +227,41 @@ def test_tapping_the_map_selects_a_departement(kiosk_server, touch):
     map_frame(page).locator("path.atlas-commune").first.wait_for(state="attached")
     shot(page, "kiosk-4-map-tap")
     assert_offline(page)
+
+
+def test_a_portrait_screen_puts_the_map_across_the_width(kiosk_server, browser):
+    """1080x1920: the map spans the screen, the levers and the panel side by side below
+    it, the top bar's buttons keep their labels on one line."""
+    context = browser.new_context(
+        viewport={"width": 1080, "height": 1920}, has_touch=True, locale="fr-FR"
+    )
+    page = context.new_page()
+    page.recorder = PageRecorder(page)  # type: ignore[attr-defined]
+    try:
+        open_kiosk(page, kiosk_server.url)
+        kiosk_map(page)
+        iframe = page.locator("iframe[title='streamlit_folium.st_folium']").bounding_box()
+        chips = page.locator(".st-key-kiosk_chips").bounding_box()
+        panel = page.locator(".st-key-kiosk_panel").bounding_box()
+        shot(page, "kiosk-portrait")
+        assert iframe["width"] >= 0.9 * 1080, iframe
+        assert chips["y"] >= iframe["y"] + iframe["height"], (chips, iframe)
+        assert panel["y"] >= iframe["y"] + iframe["height"], (panel, iframe)
+        assert chips["x"] + chips["width"] <= panel["x"], (chips, panel)
+        for key in ("kiosk_lang", "kiosk_restart"):
+            lines = (
+                button(page, key)
+                .locator("p")
+                .evaluate(
+                    "p => Math.round(p.getBoundingClientRect().height"
+                    " / parseFloat(getComputedStyle(p).lineHeight))"
+                )
+            )
+            assert lines == 1, key
+        assert small_targets(page) == []
+        assert_offline(page)
+    finally:
+        context.close()
 
 
 def test_links_become_qr_codes_and_nothing_leaves_the_kiosk(kiosk_server, touch):
