@@ -19,11 +19,11 @@ from __future__ import annotations
 import argparse
 import http.client
 import re
-import statistics
 import tempfile
 import time
 from pathlib import Path
 
+from bench.browser_common import ratios, spread
 from tests.e2e.conftest import StreamlitServer
 
 SHIM = 'raise ModuleNotFoundError("uvloop hidden by bench.static_requests")\n'
@@ -57,9 +57,8 @@ def one_round(server: StreamlitServer, paths: list[str]) -> list[float]:
     return seconds
 
 
-def spread_ms(values: list[float]) -> str:
-    ms = [v * 1000 for v in values]
-    return f"min {min(ms):.2f} / median {statistics.median(ms):.2f} / max {max(ms):.2f} ms"
+def spread_ms(seconds: list[float]) -> str:
+    return spread([s * 1000 for s in seconds]) + " ms"
 
 
 def main() -> None:
@@ -89,11 +88,7 @@ def main() -> None:
         print(f"{label:30s} per request {spread_ms(times[label])}")
         print(f"{'':30s} per round   {spread_ms(per_round[label])}")
     with_uv, without = per_round.values()
-    ratios = [b / a for a, b in zip(with_uv, without, strict=True)]
-    print(
-        "round time without / with uvloop: "
-        f"min {min(ratios):.1f} / median {statistics.median(ratios):.1f} / max {max(ratios):.1f}"
-    )
+    print(f"round time without / with uvloop: {spread(ratios(without, with_uv))}")
 
 
 if __name__ == "__main__":
