@@ -103,6 +103,10 @@ def sync_url() -> None:
 
 
 def show_notices() -> None:
-    """Tell, once, which URL parameters were ignored."""
-    for notice in st.session_state.pop(NOTICES_KEY, []):
-        st.warning(md_escape(notice), icon=":material/link_off:")
+    """Tell, once, which URL parameters were ignored. In a container that is always
+    there: without it, the elements after the notices would move up a place on the
+    next run, and the map's frame, no longer where it was, would be mounted again
+    (polygons sent again, zoom and pan lost)."""
+    with st.container(key="url_notices"):
+        for notice in st.session_state.pop(NOTICES_KEY, []):
+            st.warning(md_escape(notice), icon=":material/link_off:")

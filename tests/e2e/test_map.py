@@ -132,9 +132,16 @@ def live_frame(page):
     return frame
 
 
-def test_a_filter_change_updates_the_markers_in_place_and_keeps_zoom_and_polygons(server, page):
-    page.goto(server.url)
+# A link with a wrong parameter shows a notice on the first run only: the map must
+# not move up a place (and be mounted again) when the notice is gone.
+@pytest.mark.parametrize("query", ["", "?ind=bogus"], ids=["link", "link-with-a-wrong-parameter"])
+def test_a_filter_change_updates_the_markers_in_place_and_keeps_zoom_and_polygons(
+    server, page, query
+):
+    page.goto(server.url + "/" + query)
     wait_for_run(page)
+    notices = page.locator("[data-testid='stAlertContentWarning']")
+    assert notices.count() == (1 if query else 0)
     frame = live_frame(page)
     before = frame.evaluate(
         """() => { const m = atlasMap.map; m.setZoom(m.getZoom() + 1, {animate: false});
@@ -155,10 +162,11 @@ def test_a_filter_change_updates_the_markers_in_place_and_keeps_zoom_and_polygon
     assert after["shapes"] == 101
     assert after["zoom"] == before["zoom"] and after["center"] == before["center"]
     assert after["markers"] < before["markers"]
+    assert notices.count() == 0
     # the map said it was loading until its polygons were drawn
     note = frame.locator(".atlas-loading")
     assert note.text_content() == "Chargement de la carte…" and note.is_hidden()
-    shot(page, "map-filter-in-place")
+    shot(page, "map-filter-in-place" + ("-after-notice" if query else ""))
     assert page.recorder.console_errors == []
 
 
