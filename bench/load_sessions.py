@@ -38,6 +38,7 @@ TIMEOUT = 120
 class Load:
     latencies_ms: list[float] = field(default_factory=list)
     browser_ms: list[float] = field(default_factory=list)
+    browser_open_ms: list[float] = field(default_factory=list)  # page open -> map painted
     first_ms: list[float] = field(default_factory=list)  # a new session's first page run
     errors: list[str] = field(default_factory=list)
     connected: int = 0
@@ -136,8 +137,10 @@ async def browser_session(browser, url, rng, load, deadline, every) -> None:
     context = await browser.new_context(viewport={"width": 1440, "height": 900})
     page = await context.new_page()
     try:
+        opened = time.perf_counter()
         await page.goto(url)
         await page.wait_for_function(ATLAS_PAINTED_JS, polling=POLL_MS, timeout=TIMEOUT * 1000)
+        load.browser_open_ms.append((time.perf_counter() - opened) * 1000)
         load.connected += 1
         await asyncio.sleep(rng.uniform(0, every))
         while time.monotonic() < deadline:
@@ -217,6 +220,7 @@ def run_load(server, args, bare: bool) -> dict:
     return {
         "load": load,
         "sessions": n,
+        "protocol_sessions": sessions,
         "rss_before": rss0,
         "rss_connected": rss1,
         "rss_end": rss_end,
@@ -239,10 +243,18 @@ def report(label: str, r: dict) -> None:
         f = load.first_ms
         print(
             f"first page run of a new session: p50 {statistics.median(f):.0f} ms,"
-            f" p95 {percentile(f, 95):.0f} ms ({len(f)} of {r['sessions']} sessions connected)"
+            f" p95 {percentile(f, 95):.0f} ms ({len(f)} of {r['protocol_sessions']} sessions"
+            " connected)"
         )
-    else:
-        print(f"no session finished its first page run (of {r['sessions']})")
+    elif r["protocol_sessions"]:
+        print(f"no session finished its first page run (of {r['protocol_sessions']})")
+    if load.browser_open_ms:
+        o = load.browser_open_ms
+        print(
+            f"browsers, page open -> map painted: p50 {statistics.median(o):.0f} ms,"
+            f" p95 {percentile(o, 95):.0f} ms ({len(o)} of {r['sessions'] - r['protocol_sessions']}"
+            " browsers)"
+        )
     if load.browser_ms:
         b = load.browser_ms
         print(
