@@ -22,6 +22,7 @@ from playwright.sync_api import sync_playwright
 from bench.browser_common import (
     ATLAS_PAINTED_JS,
     BARE_PAINTED_JS,
+    TIMED_POLLING,
     atlas_server,
     bare_server,
     percentile,
@@ -165,7 +166,7 @@ def drill_downs(page, count: int) -> list[float]:
               if (!w || !w.atlasMap || !w.atlasMap.ready || !w.atlasMap.updates
                   || !w.document.querySelector('path.atlas-commune')) return false;
               window.__drawnAt = window.__drawnAt || {NOW}; return true; }}""",
-            polling=POLL_MS,
+            polling=TIMED_POLLING,
             timeout=60_000,
         )
         times.append(page.evaluate("() => window.__drawnAt") - t0)
