@@ -8,8 +8,9 @@ errors, and memory per extra session. Loopback only, bounded in count and time.
 ``--sessions`` clients of Streamlit's websocket protocol (what a browser sends: a
 rerun with the lever pills' new value), started a few at a time, each choosing another
 lever every ``--every`` seconds (10). Latency: request -> ``script_finished`` (the
-server's rerun, map included). ``--browsers`` headless Chromium pages do the same by
-clicking a lever chip (click -> map updated in place). The same protocol load is then
+server's rerun, map included). ``--browsers`` headless Chromium pages, opened a second
+apart (page open -> map painted), do the same by clicking a lever chip (click -> map
+updated in place). The same protocol load is then
 run against ``bench/bare_page.py`` (its button) for comparison (``--no-bare`` skips it).
 Server RSS (process and children) is sampled every second: before any session, once
 all are connected, at the end; growth per extra session is reported.
@@ -32,6 +33,7 @@ from bench.synthetic import scaled_store
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, POLL_MS
 
 TIMEOUT = 120
+BROWSER_ARRIVALS_S = 1.0  # between two browsers' first page opens
 
 
 @dataclass
@@ -180,6 +182,10 @@ async def drive(url, sessions, browsers, seconds, every, seed, load, bare) -> fl
             tasks.append(
                 asyncio.create_task(browser_session(browser, url, rng, load, deadline, every))
             )
+            # Visitors arrive one after another, as phones do in a hall. A page open costs
+            # Chromium about 1.4 s of CPU here: on two cores shared with the server,
+            # twenty pages opening (and clicking) mostly measure the browsers.
+            await asyncio.sleep(BROWSER_ARRIVALS_S)
     while load.connected < sessions + browsers and time.monotonic() < deadline:
         await asyncio.sleep(0.2)
     connected_at = time.monotonic()
